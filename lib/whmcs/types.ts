@@ -1,0 +1,224 @@
+import 'server-only';
+
+// The portal's own shapes. Everything in lib/whmcs reshapes WHMCS answers into
+// these; nothing outside lib/whmcs sees a WHMCS wire shape.
+
+/** An exact decimal amount as WHMCS sends it ("15.95", "-2.00"). Never a float. */
+export type Money = string;
+
+export type Currency = { code: string; prefix: string; suffix: string };
+
+/** Rights a WHMCS user can hold on a client account it does not own. */
+export const PERMISSIONS = [
+  'profile',
+  'contacts',
+  'products',
+  'manageproducts',
+  'productsso',
+  'domains',
+  'managedomains',
+  'invoices',
+  'quotes',
+  'tickets',
+  'affiliates',
+  'emails',
+  'orders',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type Page<T> = { items: T[]; total: number; offset: number };
+
+export type LoginCheck =
+  | { ok: true; userId: number; twoFactor: false }
+  | { ok: true; userId: number; twoFactor: true }
+  | { ok: false };
+
+export type UserAccountLink = { clientId: number; isOwner: boolean };
+
+export type PortalUser = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  clients: UserAccountLink[];
+};
+
+export type ClientStatus = 'Active' | 'Inactive' | 'Closed';
+
+export type ClientDetails = {
+  id: number;
+  firstName: string;
+  lastName: string;
+  companyName: string;
+  email: string;
+  status: ClientStatus;
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  postcode: string;
+  countryCode: string;
+  phone: string;
+  credit: Money;
+  currency: Currency;
+};
+
+export type ServiceStatus =
+  | 'Pending'
+  | 'Active'
+  | 'Suspended'
+  | 'Terminated'
+  | 'Cancelled'
+  | 'Fraud'
+  | 'Completed';
+
+export type Service = {
+  id: number;
+  productName: string;
+  groupName: string;
+  domain: string;
+  status: ServiceStatus;
+  billingCycle: string;
+  firstPaymentAmount: Money;
+  recurringAmount: Money;
+  paymentMethodName: string;
+  registeredOn: Date | null;
+  nextDueDate: Date | null;
+  serverHostname: string;
+  dedicatedIp: string;
+  username: string;
+  suspensionReason: string;
+  diskUsageMb: number;
+  diskLimitMb: number;
+  bandwidthUsageMb: number;
+  bandwidthLimitMb: number;
+  configOptions: { name: string; value: string }[];
+};
+
+export type DomainStatus =
+  | 'Pending'
+  | 'Pending Registration'
+  | 'Pending Transfer'
+  | 'Active'
+  | 'Grace'
+  | 'Redemption'
+  | 'Expired'
+  | 'Transferred Away'
+  | 'Cancelled'
+  | 'Fraud';
+
+export type Domain = {
+  id: number;
+  name: string;
+  status: DomainStatus;
+  registrar: string;
+  registrationType: string;
+  registrationPeriodYears: number;
+  registeredOn: Date | null;
+  expiresOn: Date | null;
+  nextDueDate: Date | null;
+  recurringAmount: Money;
+  paymentMethodName: string;
+  autoRenew: boolean;
+  dnsManagement: boolean;
+  emailForwarding: boolean;
+  idProtection: boolean;
+};
+
+export const INVOICE_STATUSES = [
+  'Draft',
+  'Unpaid',
+  'Paid',
+  'Cancelled',
+  'Refunded',
+  'Collections',
+  'Payment Pending',
+] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export type InvoiceSummary = {
+  id: number;
+  number: string;
+  issuedOn: Date | null;
+  dueOn: Date | null;
+  paidOn: Date | null;
+  subtotal: Money;
+  credit: Money;
+  tax: Money;
+  total: Money;
+  status: InvoiceStatus;
+  paymentMethod: string;
+  currency: Currency | null;
+};
+
+export type InvoiceItem = {
+  id: number;
+  type: string;
+  description: string;
+  amount: Money;
+  taxed: boolean;
+};
+
+export type Transaction = {
+  id: number;
+  date: Date | null;
+  gateway: string;
+  transactionId: string;
+  amountIn: Money;
+  amountOut: Money;
+  fees: Money;
+};
+
+export type Invoice = {
+  id: number;
+  clientId: number;
+  number: string;
+  issuedOn: Date | null;
+  dueOn: Date | null;
+  paidOn: Date | null;
+  subtotal: Money;
+  credit: Money;
+  tax: Money;
+  tax2: Money;
+  taxRate: string;
+  taxRate2: string;
+  total: Money;
+  balance: Money;
+  status: InvoiceStatus;
+  paymentMethod: string;
+  notes: string;
+  items: InvoiceItem[];
+  transactions: Transaction[];
+};
+
+export type TicketStatus = string; // WHMCS lets admins define their own statuses.
+
+export type TicketSummary = {
+  id: number;
+  /** The public ticket number customers quote ("516757"). */
+  number: string;
+  departmentId: number;
+  subject: string;
+  status: TicketStatus;
+  priority: 'Low' | 'Medium' | 'High' | string;
+  openedAt: Date | null;
+  lastReplyAt: Date | null;
+};
+
+export type TicketMessage = {
+  id: number;
+  author: string;
+  fromStaff: boolean;
+  postedAt: Date | null;
+  /** Plain text with \n line breaks; render as text, never as HTML. */
+  text: string;
+  attachments: string[];
+};
+
+export type Ticket = TicketSummary & {
+  clientId: number;
+  departmentName: string;
+  messages: TicketMessage[];
+};
+
+export type Department = { id: number; name: string };
