@@ -1,0 +1,84 @@
+import 'server-only';
+import { z } from 'zod';
+
+// The one reader of process.env. Parsed once, on first use; instrumentation.ts
+// calls it at start-up so a bad setting stops the server before it serves.
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is required (generate one: openssl rand -base64 48)` })
+    .refine((v) => Buffer.byteLength(v) >= 32, `${name} must be at least 32 bytes`);
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .default('false')
+  .transform((v) => v === '1' || v === 'true');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    WHMCS_URL: z.url({ error: 'WHMCS_URL must be the URL of your WHMCS installation' }),
+    WHMCS_API_IDENTIFIER: z.string({ error: 'WHMCS_API_IDENTIFIER is required' }).min(1),
+    WHMCS_API_SECRET: z.string({ error: 'WHMCS_API_SECRET is required' }).min(1),
+    WHMCS_ACCESS_KEY: z.string().min(1).optional(),
+    WHMCS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    WHMCS_INSECURE_TLS: flag,
+    JWT_SECRET: secret('JWT_SECRET'),
+    ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const url = new URL(env.WHMCS_URL);
+    const production = env.NODE_ENV === 'production';
+    if (production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHMCS_URL'],
+        message: 'WHMCS_URL must use https in production (plain http only to loopback)',
+      });
+    }
+    if (production && env.WHMCS_INSECURE_TLS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHMCS_INSECURE_TLS'],
+        message: 'WHMCS_INSECURE_TLS is for development only and refused in production',
+      });
+    }
+    if (env.JWT_SECRET === env.ADMIN_JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_JWT_SECRET'],
+        message: 'ADMIN_JWT_SECRET must differ from JWT_SECRET',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses a settings map; throws one ConfigError line naming the first bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+
+  const issue = result.error.issues[0];
+  const name = issue?.path.join('.') || 'configuration';
+  const detail = issue?.message ?? 'invalid';
+  const message = detail.includes(name) ? detail : `${name}: ${detail}`;
+  throw new ConfigError(`Invalid configuration: ${message}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
