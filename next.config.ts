@@ -5,6 +5,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   output: 'standalone',
   serverExternalPackages: ['pino'],
+  // Enables forbidden(): a non-owner without a WHMCS permission gets a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default config;

@@ -1,0 +1,30 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { cookieName, cookieSecure, type Realm } from '@/lib/auth/realm';
+
+// The one place that sets or clears a session cookie; its flags live here.
+
+export function sessionCookieOptions(realm: Realm, expiresAt: number) {
+  return {
+    httpOnly: true,
+    secure: cookieSecure(),
+    sameSite: realm.sameSite,
+    path: '/',
+    expires: new Date(expiresAt * 1000),
+  } as const;
+}
+
+export async function setSessionCookie(realm: Realm, token: string, expiresAt: number) {
+  const jar = await cookies();
+  jar.set(cookieName(realm), token, sessionCookieOptions(realm, expiresAt));
+}
+
+export async function readSessionCookie(realm: Realm): Promise<string | undefined> {
+  const jar = await cookies();
+  return jar.get(cookieName(realm))?.value;
+}
+
+export async function clearSessionCookie(realm: Realm) {
+  const jar = await cookies();
+  jar.set(cookieName(realm), '', { ...sessionCookieOptions(realm, 0), maxAge: 0 });
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { PERMISSIONS } from '@/lib/whmcs/types';
+import { ISSUER, type Realm } from '@/lib/auth/realm';
+
+// Session tokens: HS256 only, issuer, audience and type pinned, every claim
+// checked by schema. A token that fails any check is simply "no session".
+
+const ALG = 'HS256';
+
+const customerClaims = z.object({
+  sub: z.string().regex(/^[1-9]\d*$/),
+  sid: z.string().min(16),
+  jti: z.string().min(16),
+  cid: z.number().int().positive(),
+  own: z.boolean(),
+  perm: z.array(z.enum(PERMISSIONS)),
+  email: z.email(),
+  auth: z.number().int().positive(),
+  exp: z.number().int(),
+  iat: z.number().int(),
+});
+
+export type CustomerClaims = z.infer<typeof customerClaims>;
+
+export type CustomerTokenInput = Omit<CustomerClaims, 'exp' | 'iat' | 'jti'>;
+
+export async function signCustomerToken(
+  realm: Realm,
+  input: CustomerTokenInput,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
+  const iat = Math.floor(now / 1000);
+  const absoluteEnd = input.auth + realm.absoluteTtlSeconds;
+  const exp = Math.min(iat + realm.accessTtlSeconds, absoluteEnd);
+  const { sub, ...claims } = input;
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: ALG, typ: `${realm.name}+jwt` })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience(realm.audience)
+    .setJti(crypto.randomUUID())
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(realm.secret());
+
+  return { token, expiresAt: exp };
+}
+
+export async function verifyCustomerToken(
+  realm: Realm,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<CustomerClaims | null> {
+  if (!token || token.length > 4096) return null;
+
+  try {
+    const { payload } = await jwtVerify(token, realm.secret(), {
+      algorithms: [ALG],
+      issuer: ISSUER,
+      audience: realm.audience,
+      typ: `${realm.name}+jwt`,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+    });
+    const claims = customerClaims.safeParse(payload);
+    if (!claims.success) return null;
+    if (claims.data.auth + realm.absoluteTtlSeconds <= Math.floor(now / 1000)) return null;
+
+    return claims.data;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return null;
+    throw error;
+  }
+}
