@@ -1,0 +1,37 @@
+import 'server-only';
+import { log } from '@/lib/log';
+import { getClientDetails } from '@/lib/whmcs/clients';
+import { WhmcsError } from '@/lib/whmcs/errors';
+import type { UserAccountLink } from '@/lib/whmcs/types';
+import { findUser } from '@/lib/whmcs/users';
+import type { CustomerSession } from '@/lib/auth/guards';
+
+export type AccountChoice = { clientId: number; label: string; isOwner: boolean };
+
+/** Names each account for a picker; an account WHMCS cannot describe keeps its number. */
+export async function describeAccounts(links: UserAccountLink[]): Promise<AccountChoice[]> {
+  return Promise.all(
+    links.map(async ({ clientId, isOwner }) => {
+      try {
+        const client = await getClientDetails(clientId);
+        const person = `${client.firstName} ${client.lastName}`.trim();
+        return { clientId, isOwner, label: client.companyName || person || `#${clientId}` };
+      } catch (error) {
+        if (!(error instanceof WhmcsError)) throw error;
+        log().warn({ event: 'auth.accounts.describe_failed', kind: error.kind, clientId });
+        return { clientId, isOwner, label: `Account #${clientId}` };
+      }
+    }),
+  );
+}
+
+/** The accounts the signed-in user may switch between, read fresh from WHMCS. */
+export async function listSwitchableAccounts(
+  session: CustomerSession,
+): Promise<(AccountChoice & { current: boolean })[]> {
+  const user = await findUser(session.email, session.userId);
+  if (!user) return [];
+  const choices = await describeAccounts(user.clients);
+
+  return choices.map((c) => ({ ...c, current: c.clientId === session.clientId }));
+}
