@@ -1,0 +1,59 @@
+// Starts the WHMCS simulator and the built portal side by side, for the demo,
+// the browser tests and the benchmark. Everything listens on loopback only.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const DEMO_IDENTIFIER = 'kraken-demo-identifier';
+export const DEMO_SECRET = 'kraken-demo-secret';
+
+const secret = () => randomBytes(48).toString('base64');
+
+async function waitFor(url, child, name, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await sleep(200);
+    }
+  }
+  throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export async function startStack({ port = 3000, simPort = 8400, latencyMs = 0, quiet = false, extraEnv = {} }) {
+  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+  const stdio = quiet ? 'ignore' : 'inherit';
+  const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+  const sim = spawn(process.execPath, ['--import', 'tsx', 'whmcs-sim/main.ts'], {
+    stdio,
+    env: { ...base, SIM_PORT: String(simPort), SIM_HOST: '127.0.0.1', SIM_LATENCY_MS: String(latencyMs) },
+  });
+  const simUrl = `http://127.0.0.1:${simPort}/`;
+  await waitFor(`${simUrl}includes/api.php`, sim, 'WHMCS simulator');
+
+  const portal = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio,
+    env: {
+      ...base,
+      NODE_ENV: 'production',
+      WHMCS_URL: simUrl,
+      WHMCS_API_IDENTIFIER: DEMO_IDENTIFIER,
+      WHMCS_API_SECRET: DEMO_SECRET,
+      JWT_SECRET: secret(),
+      ADMIN_JWT_SECRET: secret(),
+      ...extraEnv,
+    },
+  });
+  const url = `http://localhost:${port}`;
+  await waitFor(`http://127.0.0.1:${port}/api/health`, portal, 'portal');
+
+  const stop = () => {
+    for (const child of [portal, sim]) if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  return { url, simUrl, sim, portal, stop };
+}
