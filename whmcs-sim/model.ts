@@ -1,0 +1,127 @@
+// The simulator's own records. Amounts are integer cents and dates are already
+// WHMCS strings; the action modules turn these into the wire shapes.
+
+export const SERVICE_STATUSES = [
+  'Pending',
+  'Active',
+  'Suspended',
+  'Terminated',
+  'Cancelled',
+  'Fraud',
+  'Completed',
+] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+export const INVOICE_STATUSES = [
+  'Draft',
+  'Unpaid',
+  'Paid',
+  'Cancelled',
+  'Refunded',
+  'Collections',
+  'Payment Pending',
+] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const TICKET_STATUSES = [
+  'Open',
+  'Answered',
+  'Customer-Reply',
+  'Closed',
+  'On Hold',
+  'In Progress',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export type Server = { id: number; name: string; ip: string; hostname: string };
+
+export type Product = {
+  id: number;
+  name: string;
+  group: string;
+  kind: 'hosting' | 'server' | 'other';
+  cycle: string;
+  priceCents: number;
+  serverId: number;
+  diskLimitMb: number;
+  bwLimitMb: number;
+};
+
+export type Client = {
+  id: number;
+  uuid: string;
+  firstname: string;
+  lastname: string;
+  companyname: string;
+  email: string;
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  postcode: string;
+  countrycode: string;
+  phonenumber: string;
+  status: 'Active' | 'Inactive' | 'Closed';
+  creditCents: number;
+  datecreated: string;
+  customField: string;
+  lastLogin: string;
+};
+
+export type ClientLink = { clientId: number; isOwner: boolean; permissions: string[] };
+
+export type User = {
+  id: number;
+  firstname: string;
+  lastname: string;
+  email: string;
+  passwordHash: string;
+  twoFactor: boolean;
+  datecreated: string;
+  links: ClientLink[];
+};
+
+export type ConfigOption = { id: number; option: string; type: string; value: string };
+
+export type Service = {
+  id: number;
+  clientId: number;
+  orderId: number;
+  orderNumber: string;
+  productId: number;
+  regdate: string;
+  domain: string;
+  dedicatedIp: string;
+  status: ServiceStatus;
+  firstPaymentCents: number;
+  recurringCents: number;
+  gateway: string;
+  nextDueDate: string;
+  username: string;
+  password: string;
+  suspensionReason: string;
+  diskUsageMb: number;
+  bwUsageMb: number;
+  configOptions: ConfigOption[];
+};
+
+export type Domain = {
+  id: number;
+  clientId: number;
+  orderId: number;
+  regtype: 'Register' | 'Transfer';
+  name: string;
+  registrar: string;
+  regperiod: number;
+  firstPaymentCents: number;
+  recurringCents: number;
+  gateway: string;
+  regdate: string;
+  expirydate: string;
+  nextduedate: string;
+  status: 'Pending' | 'Active' | 'Expired' | 'Cancelled' | 'Grace' | 'Transferred Away';
+  doNotRenew: boolean;
+  dnsManagement: boolean;
+  emailForwarding: boolean;
+  idProtection: boolean;
+};
