@@ -1,0 +1,114 @@
+import type { Client } from '../model';
+import { COUNTRIES } from '../seed-catalog';
+import { clientName, type SimState } from '../state';
+import { money } from '../util';
+import { failure, flag, int, success, text, type Handler } from '../wire';
+import { clientStats } from './client-stats';
+
+function usersOf(state: SimState, clientId: number) {
+  return state.users
+    .filter((u) => u.links.some((l) => l.clientId === clientId))
+    .map((u) => ({
+      id: u.id,
+      name: `${u.firstname} ${u.lastname}`,
+      email: u.email,
+      is_owner: u.links.some((l) => l.clientId === clientId && l.isOwner),
+    }));
+}
+
+function contactFields(client: Client) {
+  const country = COUNTRIES[client.countrycode] ?? {
+    name: client.countrycode,
+    phonecc: '',
+  };
+  const phone = `+${country.phonecc}.${client.phonenumber}`;
+
+  return {
+    address1: client.address1,
+    address2: client.address2,
+    city: client.city,
+    fullstate: client.state,
+    state: client.state,
+    postcode: client.postcode,
+    countrycode: client.countrycode,
+    country: client.countrycode,
+    phonenumber: client.phonenumber,
+    tax_id: '',
+    email_preferences: {
+      general: '1',
+      invoice: '1',
+      support: '1',
+      product: '1',
+      domain: '1',
+      affiliate: '0',
+    },
+    statecode: client.state,
+    countryname: country.name,
+    phonecc: country.phonecc,
+    phonenumberformatted: phone,
+    telephoneNumber: phone,
+  };
+}
+
+function clientRecord(state: SimState, client: Client) {
+  const ownerId =
+    state.users.find((u) => u.links.some((l) => l.clientId === client.id && l.isOwner))
+      ?.id ?? 0;
+
+  return {
+    client_id: client.id,
+    owner_user_id: ownerId,
+    userid: client.id,
+    id: client.id,
+    uuid: client.uuid,
+    firstname: client.firstname,
+    lastname: client.lastname,
+    fullname: clientName(client),
+    companyname: client.companyname,
+    email: client.email,
+    ...contactFields(client),
+    billingcid: 0,
+    notes: '',
+    currency: 1,
+    defaultgateway: '',
+    groupid: 0,
+    status: client.status,
+    credit: money(client.creditCents),
+    taxexempt: false,
+    latefeeoveride: false,
+    overideduenotices: false,
+    separateinvoices: false,
+    disableautocc: false,
+    emailoptout: false,
+    marketing_emails_opt_in: true,
+    overrideautoclose: false,
+    allowSingleSignOn: 1,
+    email_verified: true,
+    language: '',
+    isOptedInToMarketingEmails: true,
+    lastlogin: client.lastLogin,
+    currency_code: 'USD',
+    customfields: [{ id: 1, value: client.customField }],
+    customfields1: client.customField,
+    users: { user: usersOf(state, client.id) },
+  };
+}
+
+// Client data sits under `client` (the docs call the flat top-level copy
+// deprecated, and the example has none); `stats` only when stats=true.
+export const getClientsDetails: Handler = (params, ctx) => {
+  const clientId = int(params, 'clientid');
+  const email = text(params, 'email')?.toLowerCase();
+  if (clientId === undefined && !email)
+    return failure('Either clientid Or email Is Required');
+
+  const client = ctx.state.clients.find((c) =>
+    clientId !== undefined ? c.id === clientId : c.email.toLowerCase() === email,
+  );
+  if (!client) return failure('Client Not Found');
+
+  const body: Record<string, unknown> = { client: clientRecord(ctx.state, client) };
+  if (flag(params, 'stats')) body.stats = clientStats(ctx, client);
+
+  return success(body);
+};

@@ -1,0 +1,35 @@
+import type { Handler } from '../wire';
+import { getInvoice, getInvoices } from './billing';
+import { getClientsDetails } from './clients';
+import { getClientsDomains, getClientsProducts } from './services';
+import { getStats } from './stats';
+import { getSupportDepartments, getTicket, getTickets } from './support-read';
+import { addTicketReply, openTicket } from './support-write';
+import { getUserPermissions, getUsers, validateLogin } from './users';
+
+/** The actions the simulator answers, under their documented CamelCase names. */
+export const ACTIONS: Record<string, Handler> = {
+  ValidateLogin: validateLogin,
+  GetUsers: getUsers,
+  GetUserPermissions: getUserPermissions,
+  GetClientsDetails: getClientsDetails,
+  GetClientsProducts: getClientsProducts,
+  GetClientsDomains: getClientsDomains,
+  GetInvoices: getInvoices,
+  GetInvoice: getInvoice,
+  GetTickets: getTickets,
+  GetTicket: getTicket,
+  GetSupportDepartments: getSupportDepartments,
+  OpenTicket: openTicket,
+  AddTicketReply: addTicketReply,
+  GetStats: getStats,
+};
+
+// WHMCS matches `action` without regard to case (PROTOCOL.md §1).
+const BY_LOWER_NAME = new Map(
+  Object.entries(ACTIONS).map(([name, handler]) => [name.toLowerCase(), handler]),
+);
+
+export function findAction(name: string): Handler | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}
