@@ -1,0 +1,34 @@
+// msw handlers backed by the same simulator core, for unit tests that fetch
+// WHMCS without a real socket.
+import { http, HttpResponse } from 'msw';
+import type { Simulator } from './core';
+
+export type MswOptions = {
+  /** The address the simulator should believe the caller has (IP allow list). */
+  ip?: string;
+};
+
+/** Handlers for `<baseUrl>/includes/api.php`; baseUrl may include a sub-folder. */
+export function whmcsHandlers(sim: Simulator, baseUrl: string, options: MswOptions = {}) {
+  const endpoint = `${baseUrl.replace(/\/+$/, '')}/includes/api.php`;
+
+  return [
+    http.post(endpoint, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const reply = sim.handle(form, { ip: options.ip ?? '127.0.0.1' });
+
+      return new HttpResponse(reply.body, {
+        status: reply.status,
+        headers: { 'content-type': reply.contentType },
+      });
+    }),
+    http.all(
+      endpoint,
+      () =>
+        new HttpResponse('Method Not Allowed', {
+          status: 405,
+          headers: { allow: 'POST' },
+        }),
+    ),
+  ];
+}

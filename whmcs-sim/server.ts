@@ -1,0 +1,97 @@
+// The simulator over real HTTP, on loopback only: POST <root>/includes/api.php.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSimulator, type Simulator, type SimulatorOptions } from './core';
+import { DEFAULT_CREDENTIALS } from './demo-accounts';
+
+export type StartOptions = Partial<SimulatorOptions> & {
+  port?: number;
+  host?: string;
+  /** Fixed delay before every answer. */
+  latencyMs?: number;
+};
+
+export type RunningSimulator = {
+  url: string;
+  port: number;
+  sim: Simulator;
+  close(): Promise<void>;
+};
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+const MAX_BODY = 1024 * 1024;
+const API_PATH = /^(\/[^?#]*)?\/includes\/api\.php$/;
+
+/** The address WHMCS would see, without the IPv4-mapped IPv6 prefix. */
+function clientIp(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string) {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sim: Simulator,
+  latencyMs: number,
+) {
+  const path = new URL(req.url ?? '/', 'http://sim').pathname;
+  if (!API_PATH.test(path))
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
+  }
+
+  const form = new URLSearchParams(await readBody(req));
+  if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  const reply = sim.handle(form, { ip: clientIp(req) });
+  send(res, reply.status, reply.contentType, reply.body);
+}
+
+export async function startSimulator(
+  options: StartOptions = {},
+): Promise<RunningSimulator> {
+  const { port = 0, host = '127.0.0.1', latencyMs = 0, ...simOptions } = options;
+  if (!LOOPBACK.test(host))
+    throw new Error(`the simulator listens on loopback only, not ${host}`);
+
+  const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS, ...simOptions });
+  const server = createServer((req, res) => {
+    route(req, res, sim, latencyMs).catch((error: unknown) => {
+      console.error('whmcs-sim: request failed', error);
+      if (!res.headersSent)
+        send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+
+  const bound = (server.address() as AddressInfo).port;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
+
+  return { url: `http://${hostPart}:${bound}`, port: bound, sim, close };
+}
