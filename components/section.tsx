@@ -1,0 +1,96 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { Suspense, type ReactNode } from 'react';
+import { log } from '@/lib/log';
+import { requestId } from '@/lib/request';
+import { WhmcsError, type WhmcsErrorKind } from '@/lib/whmcs/errors';
+import { Card } from '@/components/card';
+import { SectionSkeleton } from '@/components/skeleton';
+import styles from './section.module.css';
+
+// One way for every page section to load WHMCS data: start the call with
+// settle() at the top of the page (so all calls run at once), hand the promise
+// to a <Section>, which streams in behind its own skeleton. A WhmcsError becomes
+// a friendly message with a retry link and one log line; anything else is a bug
+// and goes on to the error boundary.
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; kind: WhmcsErrorKind };
+
+export function settle<T>(section: string, work: Promise<T>): Promise<Settled<T>> {
+  const settled = work.then(
+    (value): Settled<T> => ({ ok: true, value }),
+    async (error: unknown): Promise<Settled<T>> => {
+      if (!(error instanceof WhmcsError)) throw error;
+      if (error.kind !== 'not_found') await logFailure(section, error.kind);
+      return { ok: false, kind: error.kind };
+    },
+  );
+  // Marks the rejection as handled while the promise waits for its section.
+  void settled.catch(() => undefined);
+
+  return settled;
+}
+
+async function logFailure(section: string, kind: WhmcsErrorKind): Promise<void> {
+  log().warn({
+    event: 'page.section.failed',
+    section,
+    kind,
+    requestId: await requestId(),
+  });
+}
+
+/** For a detail page: WHMCS's "not found" (also for another client's record) is a 404. */
+export async function orNotFound<T>(load: Promise<Settled<T>>): Promise<Settled<T>> {
+  const result = await load;
+  if (!result.ok && result.kind === 'not_found') notFound();
+
+  return result;
+}
+
+type SectionProps<T> = {
+  /** The visible h2; without one the section is an unlabelled group. */
+  title?: string;
+  /** Completes "We couldn't load your … right now." */
+  what: string;
+  load: Promise<Settled<T>> | Settled<T>;
+  retryHref: string;
+  action?: ReactNode;
+  skeleton?: ReactNode;
+  children: (value: T) => ReactNode;
+};
+
+export function Section<T>({ title, action, skeleton, ...body }: SectionProps<T>) {
+  const content = (
+    <Suspense fallback={skeleton ?? <SectionSkeleton />}>
+      <SectionBody {...body} />
+    </Suspense>
+  );
+  if (!title) return <div className={styles.plain}>{content}</div>;
+
+  return (
+    <Card title={title} action={action}>
+      {content}
+    </Card>
+  );
+}
+
+type BodyProps<T> = Pick<SectionProps<T>, 'what' | 'load' | 'retryHref' | 'children'>;
+
+async function SectionBody<T>({ what, load, retryHref, children }: BodyProps<T>) {
+  const result = await load;
+  if (!result.ok) return <SectionError what={what} retryHref={retryHref} />;
+
+  return children(result.value);
+}
+
+export function SectionError({ what, retryHref }: { what: string; retryHref: string }) {
+  return (
+    <div className={styles.error} role="status">
+      <p>
+        We couldn&rsquo;t load your {what} right now. Please try again in a few minutes.
+      </p>
+      <a href={retryHref}>Try again</a>
+    </div>
+  );
+}
