@@ -1,0 +1,44 @@
+import { listSwitchableAccounts } from '@/lib/auth/accounts';
+import { switchAccount } from '@/lib/auth/actions';
+import type { CustomerSession } from '@/lib/auth/guards';
+import { settle } from '@/components/section';
+import styles from './site-header.module.css';
+
+// The signed-in account's name and, for a login with several client accounts,
+// a switcher. A plain form with a submit button: it works without JavaScript.
+
+export async function AccountMenu({ session }: { session: CustomerSession }) {
+  const result = await settle('accounts', listSwitchableAccounts(session));
+  const accounts = result.ok ? result.value : [];
+  const current = accounts.find((a) => a.current);
+  if (accounts.length < 2) {
+    return (
+      <p className={styles.account}>
+        <span className="visually-hidden">Signed in to </span>
+        {current?.label ?? session.email}
+      </p>
+    );
+  }
+
+  return (
+    <form action={switchAccount} className={styles.switcher}>
+      <label htmlFor="account-switch" className={styles.switchLabel}>
+        Account
+      </label>
+      <select id="account-switch" name="clientId" defaultValue={current?.clientId}>
+        {accounts.map((a) => (
+          <option key={a.clientId} value={a.clientId}>
+            {a.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className={`button ${styles.headerButton}`}>
+        Switch
+      </button>
+    </form>
+  );
+}
+
+export function AccountFallback({ email }: { email: string }) {
+  return <p className={styles.account}>{email}</p>;
+}

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { signOut } from '@/lib/auth/actions';
+import { can, type CustomerSession } from '@/lib/auth/guards';
+import type { Permission } from '@/lib/whmcs/types';
+import { AccountFallback, AccountMenu } from './account-menu';
+import { NavLinks, type NavItem } from './nav-links';
+import styles from './site-header.module.css';
+
+// Links to sections the session may not see are left out; the pages themselves
+// still refuse them (requireCustomer with the permission).
+const NAV: (NavItem & { permission?: Permission })[] = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/services', label: 'Services', permission: 'products' },
+  { href: '/domains', label: 'Domains', permission: 'domains' },
+  { href: '/invoices', label: 'Invoices', permission: 'invoices' },
+  { href: '/tickets', label: 'Tickets', permission: 'tickets' },
+];
+
+export function SiteHeader({ session }: { session: CustomerSession }) {
+  const items = NAV.filter(
+    (item) => !item.permission || can(session, item.permission),
+  ).map(({ href, label }) => ({ href, label }));
+
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <Link href="/dashboard" className={`brand ${styles.brand}`}>
+          <span aria-hidden="true" className={styles.logo} />
+          Kraken Portal
+        </Link>
+        <div className={styles.tools}>
+          <Suspense fallback={<AccountFallback email={session.email} />}>
+            <AccountMenu session={session} />
+          </Suspense>
+          <form action={signOut}>
+            <button type="submit" className={`button ${styles.headerButton}`}>
+              Sign out
+            </button>
+          </form>
+        </div>
+        <nav aria-label="Main" className={styles.nav}>
+          <NavLinks items={items} />
+        </nav>
+      </div>
+    </header>
+  );
+}
