@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import { can, requireCustomer } from '@/lib/auth/guards';
+import { listDomains } from '@/lib/whmcs/domains';
+import { listInvoices } from '@/lib/whmcs/billing';
+import { listServices } from '@/lib/whmcs/services';
+import { listTickets } from '@/lib/whmcs/support';
+import { PageHeader, ViewAll } from '@/components/card';
+import { clientCurrency } from '@/components/client-currency';
+import { ActiveServices } from '@/components/dashboard/active-services';
+import styles from '@/components/dashboard/dashboard.module.css';
+import { ExpiringDomains } from '@/components/dashboard/expiring-domains';
+import { OpenTickets } from '@/components/dashboard/open-tickets';
+import { UnpaidInvoices } from '@/components/dashboard/unpaid-invoices';
+import { EmptyState } from '@/components/empty-state';
+import { Section, settle } from '@/components/section';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+// Enough rows to sum and filter on; an account with more sees a note on the card.
+const SCAN = { offset: 0, limit: 100 };
+const HERE = '/dashboard';
+
+export default async function DashboardPage() {
+  const session = await requireCustomer();
+  const { clientId } = session;
+  // Every call starts here, at once; each card streams in when its own answer does.
+  const currency = clientCurrency(clientId);
+  const load = {
+    invoices: can(session, 'invoices')
+      ? settle(
+          'invoices',
+          all(listInvoices(clientId, { status: 'Unpaid', ...SCAN }), currency),
+        )
+      : null,
+    services: can(session, 'products')
+      ? settle('services', all(listServices(clientId, SCAN), currency))
+      : null,
+    tickets: can(session, 'tickets')
+      ? settle(
+          'tickets',
+          listTickets(clientId, { status: 'All Active Tickets', ...SCAN }),
+        )
+      : null,
+    domains: can(session, 'domains')
+      ? settle('domains', listDomains(clientId, SCAN))
+      : null,
+  };
+
+  return (
+    <div className="page">
+      <PageHeader title="Dashboard">
+        <p>Your bills, services, support conversations and renewals at a glance.</p>
+      </PageHeader>
+      <div className={styles.grid}>
+        {load.invoices ? (
+          <Section
+            title="Unpaid invoices"
+            what="invoices"
+            load={load.invoices}
+            retryHref={HERE}
+            action={<ViewAll href="/invoices?status=Unpaid" what="unpaid invoices" />}
+          >
+            {([invoices, money]) => (
+              <UnpaidInvoices invoices={invoices} currency={money} />
+            )}
+          </Section>
+        ) : null}
+        {load.services ? (
+          <Section
+            title="Active services"
+            what="services"
+            load={load.services}
+            retryHref={HERE}
+            action={<ViewAll href="/services" what="services" />}
+          >
+            {([services, money]) => (
+              <ActiveServices services={services} currency={money} />
+            )}
+          </Section>
+        ) : null}
+        {load.tickets ? (
+          <Section
+            title="Open tickets"
+            what="support tickets"
+            load={load.tickets}
+            retryHref={HERE}
+            action={<ViewAll href="/tickets" what="tickets" />}
+          >
+            {(tickets) => <OpenTickets tickets={tickets} />}
+          </Section>
+        ) : null}
+        {load.domains ? (
+          <Section
+            title="Domains expiring soon"
+            what="domains"
+            load={load.domains}
+            retryHref={HERE}
+            action={<ViewAll href="/domains" what="domains" />}
+          >
+            {(domains) => <ExpiringDomains domains={domains} />}
+          </Section>
+        ) : null}
+      </div>
+      {Object.values(load).every((l) => l === null) ? (
+        <EmptyState title="Nothing to show yet">
+          <p>
+            Your login can&rsquo;t see services, domains, invoices or tickets on this
+            account.
+          </p>
+        </EmptyState>
+      ) : null}
+    </div>
+  );
+}
+
+function all<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  return Promise.all([a, b]);
+}
