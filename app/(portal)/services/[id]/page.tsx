@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { requireCustomer } from '@/lib/auth/guards';
+import { getService } from '@/lib/whmcs/services';
+import { BackLink, PageHeader } from '@/components/card';
+import { clientCurrency } from '@/components/client-currency';
+import { parseId } from '@/components/route-params';
+import { orNotFound, Section, settle } from '@/components/section';
+import { ServiceDetails } from '@/components/services/service-details';
+import { StatusBadge } from '@/components/status-badge';
+
+export const metadata: Metadata = { title: 'Service' };
+
+type Props = { params: Promise<{ id: string }> };
+
+// Awaited before anything streams, so an unknown or foreign id answers a real 404.
+export default async function ServicePage({ params }: Props) {
+  const session = await requireCustomer('products');
+  const id = parseId((await params).id);
+  const currency = clientCurrency(session.clientId);
+  const load = await orNotFound(
+    settle('service', Promise.all([getService(session.clientId, id), currency])),
+  );
+  const service = load.ok ? load.value[0] : null;
+
+  return (
+    <div className="page">
+      <BackLink href="/services">All services</BackLink>
+      <PageHeader title={service?.productName ?? `Service #${id}`}>
+        {service ? (
+          <p className="header-meta">
+            <StatusBadge status={service.status} />
+            <span>{service.domain || service.groupName}</span>
+          </p>
+        ) : null}
+      </PageHeader>
+      <Section what="service details" load={load} retryHref={`/services/${id}`}>
+        {([details, money]) => <ServiceDetails service={details} currency={money} />}
+      </Section>
+    </div>
+  );
+}
