@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireCustomer } from '@/lib/auth/guards';
+import { listInvoices } from '@/lib/whmcs/billing';
+import { INVOICE_STATUSES, type Currency, type InvoiceSummary } from '@/lib/whmcs/types';
+import { PageHeader } from '@/components/card';
+import { clientCurrency } from '@/components/client-currency';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyState } from '@/components/empty-state';
+import { formatDate, formatMoney } from '@/components/format';
+import { Pagination } from '@/components/pagination';
+import {
+  hrefWith,
+  offsetOf,
+  PAGE_SIZE,
+  parseChoice,
+  parsePage,
+  type SearchParams,
+} from '@/components/route-params';
+import { Section, settle } from '@/components/section';
+import { StatusBadge } from '@/components/status-badge';
+import { StatusFilter } from '@/components/status-filter';
+
+export const metadata: Metadata = { title: 'Invoices' };
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function InvoicesPage({ searchParams }: Props) {
+  const session = await requireCustomer('invoices');
+  const params = await searchParams;
+  const page = parsePage(params);
+  const status = parseChoice(params.status, INVOICE_STATUSES);
+  const listing = listInvoices(session.clientId, {
+    status,
+    offset: offsetOf(page),
+    limit: PAGE_SIZE,
+  });
+  const load = settle(
+    'invoices',
+    Promise.all([listing, clientCurrency(session.clientId)]),
+  );
+  const hrefFor = (n: number) =>
+    hrefWith('/invoices', { status, page: n > 1 ? n : undefined });
+
+  return (
+    <div className="page">
+      <PageHeader title="Invoices">
+        <p>Your bills, newest first. Open an invoice to see its items and payments.</p>
+      </PageHeader>
+      <StatusFilter
+        action="/invoices"
+        options={INVOICE_STATUSES.map((s) => ({ value: s, label: s }))}
+        current={status}
+        allLabel="All invoices"
+      />
+      <Section what="invoices" load={load} retryHref={hrefFor(page)}>
+        {([invoices, currency]) =>
+          invoices.items.length === 0 ? (
+            <EmptyState
+              title={status ? `No ${status.toLowerCase()} invoices` : 'No invoices yet'}
+            >
+              {page > 1 ? <Link href={hrefFor(1)}>Go to the first page</Link> : null}
+            </EmptyState>
+          ) : (
+            <>
+              <DataTable
+                caption={status ? `${status} invoices` : 'All invoices'}
+                hideCaption
+                columns={columns(currency)}
+                rows={invoices.items}
+                rowKey={(i) => i.id}
+              />
+              <Pagination
+                page={page}
+                total={invoices.total}
+                hrefFor={hrefFor}
+                noun="invoices"
+              />
+            </>
+          )
+        }
+      </Section>
+    </div>
+  );
+}
+
+function columns(currency: Currency | null): Column<InvoiceSummary>[] {
+  return [
+    {
+      header: 'Invoice',
+      cell: (i) => <Link href={`/invoices/${i.id}`}>#{i.number}</Link>,
+    },
+    { header: 'Issued', cell: (i) => formatDate(i.issuedOn) },
+    { header: 'Due', cell: (i) => formatDate(i.dueOn) },
+    {
+      header: 'Total',
+      numeric: true,
+      cell: (i) => formatMoney(i.total, i.currency ?? currency),
+    },
+    { header: 'Status', cell: (i) => <StatusBadge status={i.status} /> },
+  ];
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { requireCustomer } from '@/lib/auth/guards';
+import { getTicket } from '@/lib/whmcs/support';
+import type { Ticket } from '@/lib/whmcs/types';
+import { BackLink, Card, PageHeader } from '@/components/card';
+import { DetailList } from '@/components/detail-list';
+import { formatDate, formatDateTime } from '@/components/format';
+import { parseId } from '@/components/route-params';
+import { orNotFound, Section, settle } from '@/components/section';
+import { StatusBadge } from '@/components/status-badge';
+import { Conversation } from '@/components/tickets/conversation';
+
+export const metadata: Metadata = { title: 'Support ticket' };
+
+type Props = { params: Promise<{ id: string }> };
+
+// Awaited before anything streams, so an unknown or foreign id answers a real 404.
+export default async function TicketPage({ params }: Props) {
+  const session = await requireCustomer('tickets');
+  const id = parseId((await params).id);
+  const load = await orNotFound(settle('ticket', getTicket(session.clientId, id)));
+  const ticket = load.ok ? load.value : null;
+
+  return (
+    <div className="page">
+      <BackLink href="/tickets">All tickets</BackLink>
+      <PageHeader title={ticket?.subject ?? `Ticket ${id}`}>
+        {ticket ? (
+          <p className="header-meta">
+            <StatusBadge status={ticket.status} />
+            <span>Ticket #{ticket.number}</span>
+          </p>
+        ) : null}
+      </PageHeader>
+      <Section what="support ticket" load={load} retryHref={`/tickets/${id}`}>
+        {(details) => <TicketDetails ticket={details} />}
+      </Section>
+    </div>
+  );
+}
+
+function TicketDetails({ ticket }: { ticket: Ticket }) {
+  return (
+    <div className="stack">
+      <Card title="Details">
+        <DetailList
+          items={[
+            { term: 'Department', value: ticket.departmentName },
+            { term: 'Priority', value: ticket.priority },
+            { term: 'Opened', value: formatDate(ticket.openedAt) },
+            { term: 'Last update', value: formatDateTime(ticket.lastReplyAt) },
+          ]}
+        />
+      </Card>
+      <Card title="Conversation">
+        {ticket.messages.length > 0 ? (
+          <Conversation messages={ticket.messages} />
+        ) : (
+          <p className="muted">This ticket has no messages yet.</p>
+        )}
+      </Card>
+    </div>
+  );
+}
