@@ -1,0 +1,44 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { AllowedAction } from '@/lib/whmcs/allowlist';
+import { getInvoiceAnswer, getInvoicesAnswer } from '@/lib/whmcs/schemas/billing';
+import { getClientsDetailsAnswer } from '@/lib/whmcs/schemas/clients';
+import { getClientsDomainsAnswer } from '@/lib/whmcs/schemas/domains';
+import { getClientsProductsAnswer } from '@/lib/whmcs/schemas/services';
+import {
+  getSupportDepartmentsAnswer,
+  getTicketAnswer,
+  getTicketsAnswer,
+} from '@/lib/whmcs/schemas/support';
+import {
+  getUserPermissionsAnswer,
+  getUsersAnswer,
+  validateLoginAnswer,
+} from '@/lib/whmcs/schemas/users';
+
+// The answer schema of every allowed action, by action name. Each one checks
+// the wire shape and maps it to the portal's types in one step, so whatever
+// passes here is what the pages get.
+
+export const schemas = {
+  ValidateLogin: validateLoginAnswer,
+  GetUsers: getUsersAnswer,
+  GetUserPermissions: getUserPermissionsAnswer,
+  GetClientsDetails: getClientsDetailsAnswer,
+  GetClientsProducts: getClientsProductsAnswer,
+  GetClientsDomains: getClientsDomainsAnswer,
+  GetInvoices: getInvoicesAnswer,
+  GetInvoice: getInvoiceAnswer,
+  GetTickets: getTicketsAnswer,
+  GetTicket: getTicketAnswer,
+  GetSupportDepartments: getSupportDepartmentsAnswer,
+} as const satisfies Record<AllowedAction, z.ZodType>;
+
+const byLowerName = new Map<string, z.ZodType>(
+  Object.entries(schemas).map(([action, schema]) => [action.toLowerCase(), schema]),
+);
+
+/** The schema for an action name in any case (WHMCS matches names that way). */
+export function schemaFor(action: string): z.ZodType | undefined {
+  return byLowerName.get(action.toLowerCase());
+}
