@@ -1,0 +1,46 @@
+import 'server-only';
+
+// Every WHMCS action the portal may call. The WHMCS API role for the portal's
+// credential should grant exactly these and nothing else. Any other action is
+// refused here, before a request is made.
+
+/** Reads: repeating one changes nothing, so they may be retried. */
+export const READ_ACTIONS = [
+  'GetUsers',
+  'GetUserPermissions',
+  'GetClientsDetails',
+  'GetClientsProducts',
+  'GetClientsDomains',
+  'GetInvoices',
+  'GetInvoice',
+  'GetTickets',
+  'GetTicket',
+  'GetSupportDepartments',
+] as const;
+
+/**
+ * Calls with effects: never retried. ValidateLogin counts here because WHMCS
+ * starts a session and updates the user's last-login time on every success
+ * (PROTOCOL.md §9), and a repeated failure may count towards a lockout.
+ */
+export const WRITE_ACTIONS = ['ValidateLogin'] as const;
+
+export type ReadAction = (typeof READ_ACTIONS)[number];
+export type WriteAction = (typeof WRITE_ACTIONS)[number];
+export type AllowedAction = ReadAction | WriteAction;
+
+export const ALLOWED_ACTIONS: readonly AllowedAction[] = [
+  ...READ_ACTIONS,
+  ...WRITE_ACTIONS,
+];
+
+const allowed: ReadonlySet<string> = new Set(ALLOWED_ACTIONS);
+const reads: ReadonlySet<string> = new Set(READ_ACTIONS);
+
+export function isAllowedAction(action: string): action is AllowedAction {
+  return allowed.has(action);
+}
+
+export function isReadAction(action: string): action is ReadAction {
+  return reads.has(action);
+}
