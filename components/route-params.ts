@@ -18,10 +18,16 @@ const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 /** The record id of a detail page; anything but a positive integer is not found. */
 export function parseId(raw: string): number {
-  const parsed = idSchema.safeParse(raw);
-  if (!parsed.success) notFound();
+  const id = idOrNull(raw);
+  if (id === null) notFound();
 
-  return parsed.data;
+  return id;
+}
+
+export function idOrNull(raw: string): number | null {
+  const parsed = idSchema.safeParse(raw);
+
+  return parsed.success ? parsed.data : null;
 }
 
 export function firstParam(value: string | string[] | undefined): string | undefined {

@@ -6,13 +6,16 @@ import { BackLink, Card, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { DetailList } from '@/components/detail-list';
 import { formatDate, formatMoney, plural } from '@/components/format';
+import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 
-export const metadata: Metadata = { title: 'Domain' };
-
 type Props = { params: Promise<{ id: string }> };
+
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return recordTitle(params, 'domains', getDomain, (d) => d.name, 'Domain');
+}
 
 // Awaited before anything streams, so an unknown or foreign id answers a real 404.
 export default async function DomainPage({ params }: Props) {

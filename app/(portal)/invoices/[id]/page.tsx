@@ -5,13 +5,22 @@ import { BackLink, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { formatDate } from '@/components/format';
 import { InvoiceDetails } from '@/components/invoices/invoice-details';
+import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 
-export const metadata: Metadata = { title: 'Invoice' };
-
 type Props = { params: Promise<{ id: string }> };
+
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return recordTitle(
+    params,
+    'invoices',
+    getInvoice,
+    (i) => `Invoice #${i.number}`,
+    'Invoice',
+  );
+}
 
 // Awaited before anything streams, so an unknown or foreign id answers a real 404.
 export default async function InvoicePage({ params }: Props) {

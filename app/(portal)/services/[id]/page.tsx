@@ -3,14 +3,17 @@ import { requireCustomer } from '@/lib/auth/guards';
 import { getService } from '@/lib/whmcs/services';
 import { BackLink, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
+import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { ServiceDetails } from '@/components/services/service-details';
 import { StatusBadge } from '@/components/status-badge';
 
-export const metadata: Metadata = { title: 'Service' };
-
 type Props = { params: Promise<{ id: string }> };
+
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return recordTitle(params, 'products', getService, (s) => s.productName, 'Service');
+}
 
 // Awaited before anything streams, so an unknown or foreign id answers a real 404.
 export default async function ServicePage({ params }: Props) {

@@ -5,14 +5,17 @@ import type { Ticket } from '@/lib/whmcs/types';
 import { BackLink, Card, PageHeader } from '@/components/card';
 import { DetailList } from '@/components/detail-list';
 import { formatDate, formatDateTime } from '@/components/format';
+import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 import { Conversation } from '@/components/tickets/conversation';
 
-export const metadata: Metadata = { title: 'Support ticket' };
-
 type Props = { params: Promise<{ id: string }> };
+
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return recordTitle(params, 'tickets', getTicket, (t) => t.subject, 'Support ticket');
+}
 
 // Awaited before anything streams, so an unknown or foreign id answers a real 404.
 export default async function TicketPage({ params }: Props) {
