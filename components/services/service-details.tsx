@@ -16,8 +16,8 @@ export function ServiceDetails({ service, currency }: Props) {
       {service.status === 'Suspended' ? (
         <p className="form-error">
           This service is suspended
-          {service.suspensionReason ? `: ${service.suspensionReason}` : '.'} Please
-          contact support or pay any outstanding invoices to restore it.
+          {service.suspensionReason ? ` (reason: ${service.suspensionReason})` : ''}.
+          Please contact support or pay any outstanding invoices to restore it.
         </p>
       ) : null}
       <Card title="Billing">

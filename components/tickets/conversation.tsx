@@ -5,7 +5,7 @@ import styles from './conversation.module.css';
 // A ticket's messages, oldest first. Message bodies come from WHMCS and may
 // contain anything a customer or agent typed: they are rendered as React text
 // (escaped) with white-space: pre-wrap, never as HTML. Who wrote a message is
-// said in words ("Support team" / "You"), not only by colour and position.
+// said in words ("Support team" / "Customer"), not only by colour and position.
 
 export function Conversation({ messages }: { messages: TicketMessage[] }) {
   return (
@@ -19,7 +19,7 @@ export function Conversation({ messages }: { messages: TicketMessage[] }) {
             <header className={styles.meta}>
               <span className={styles.author}>{message.author}</span>
               <span className={styles.role}>
-                {message.fromStaff ? 'Support team' : 'You'}
+                {message.fromStaff ? 'Support team' : 'Customer'}
               </span>
               <time dateTime={message.postedAt?.toISOString()} className={styles.time}>
                 {formatDateTime(message.postedAt)}
