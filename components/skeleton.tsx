@@ -14,16 +14,12 @@ export function SectionSkeleton({ lines = 4 }: { lines?: number }) {
   );
 }
 
-export function PageSkeleton({ sections = 1 }: { sections?: number }) {
+export function PageSkeleton() {
   return (
     <div className="page" aria-busy="true">
       <div className={styles.title} aria-hidden="true" />
-      <div className="stack">
-        {Array.from({ length: sections }, (_, i) => (
-          <div key={i} className={styles.card}>
-            <SectionSkeleton lines={5} />
-          </div>
-        ))}
+      <div className={styles.card}>
+        <SectionSkeleton lines={6} />
       </div>
     </div>
   );

@@ -19,6 +19,8 @@ export const metadata: Metadata = { title: 'Dashboard' };
 // Enough rows to sum and filter on; an account with more sees a note on the card.
 const SCAN = { offset: 0, limit: 100 };
 const HERE = '/dashboard';
+// The most urgent first: the card lists the earliest due dates.
+const UNPAID = { status: 'Unpaid', orderBy: 'duedate', order: 'asc', ...SCAN } as const;
 
 export default async function DashboardPage() {
   const session = await requireCustomer();
@@ -27,10 +29,7 @@ export default async function DashboardPage() {
   const currency = clientCurrency(clientId);
   const load = {
     invoices: can(session, 'invoices')
-      ? settle(
-          'invoices',
-          all(listInvoices(clientId, { status: 'Unpaid', ...SCAN }), currency),
-        )
+      ? settle('invoices', all(listInvoices(clientId, UNPAID), currency))
       : null,
     services: can(session, 'products')
       ? settle('services', all(listServices(clientId, SCAN), currency))

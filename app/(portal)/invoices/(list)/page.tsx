@@ -32,6 +32,8 @@ export default async function InvoicesPage({ searchParams }: Props) {
   const status = parseChoice(params.status, INVOICE_STATUSES);
   const listing = listInvoices(session.clientId, {
     status,
+    orderBy: 'date',
+    order: 'desc',
     offset: offsetOf(page),
     limit: PAGE_SIZE,
   });
