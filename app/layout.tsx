@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './styles/controls.css';
+import './styles/layout.css';
 
 export const metadata: Metadata = {
   title: { template: '%s · Kraken Portal', default: 'Kraken Portal' },
