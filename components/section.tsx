@@ -56,13 +56,12 @@ type SectionProps<T> = {
   load: Promise<Settled<T>> | Settled<T>;
   retryHref: string;
   action?: ReactNode;
-  skeleton?: ReactNode;
   children: (value: T) => ReactNode;
 };
 
-export function Section<T>({ title, action, skeleton, ...body }: SectionProps<T>) {
+export function Section<T>({ title, action, ...body }: SectionProps<T>) {
   const content = (
-    <Suspense fallback={skeleton ?? <SectionSkeleton />}>
+    <Suspense fallback={<SectionSkeleton />}>
       <SectionBody {...body} />
     </Suspense>
   );
@@ -84,7 +83,7 @@ async function SectionBody<T>({ what, load, retryHref, children }: BodyProps<T>)
   return children(result.value);
 }
 
-export function SectionError({ what, retryHref }: { what: string; retryHref: string }) {
+function SectionError({ what, retryHref }: { what: string; retryHref: string }) {
   return (
     <div className={styles.error} role="status">
       <p>

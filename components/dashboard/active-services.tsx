@@ -8,6 +8,7 @@ type Props = { services: Page<Service>; currency: Currency | null };
 
 export function ActiveServices({ services, currency }: Props) {
   const active = activeServices(services.items);
+  const partial = services.total > services.items.length;
   if (active.length === 0) {
     return (
       <EmptyState title="No active services">
@@ -18,7 +19,15 @@ export function ActiveServices({ services, currency }: Props) {
 
   return (
     <>
-      <Stat label="Active" value={plural(active.length, 'service')} />
+      <Stat
+        label="Active"
+        value={plural(active.length, 'service')}
+        note={
+          partial
+            ? `Counted among the first ${services.items.length} of ${services.total}`
+            : undefined
+        }
+      />
       <ItemList
         label="Active services"
         items={active.slice(0, SHOWN).map((service) => ({

@@ -21,6 +21,7 @@ const SCAN = { offset: 0, limit: 100 };
 const HERE = '/dashboard';
 // The most urgent first: the card lists the earliest due dates.
 const UNPAID = { status: 'Unpaid', orderBy: 'duedate', order: 'asc', ...SCAN } as const;
+const ACTIVE_TICKETS = { status: 'All Active Tickets', ...SCAN };
 
 export default async function DashboardPage() {
   const session = await requireCustomer();
@@ -29,16 +30,13 @@ export default async function DashboardPage() {
   const currency = clientCurrency(clientId);
   const load = {
     invoices: can(session, 'invoices')
-      ? settle('invoices', all(listInvoices(clientId, UNPAID), currency))
+      ? settle('invoices', Promise.all([listInvoices(clientId, UNPAID), currency]))
       : null,
     services: can(session, 'products')
-      ? settle('services', all(listServices(clientId, SCAN), currency))
+      ? settle('services', Promise.all([listServices(clientId, SCAN), currency]))
       : null,
     tickets: can(session, 'tickets')
-      ? settle(
-          'tickets',
-          listTickets(clientId, { status: 'All Active Tickets', ...SCAN }),
-        )
+      ? settle('tickets', listTickets(clientId, ACTIVE_TICKETS))
       : null,
     domains: can(session, 'domains')
       ? settle('domains', listDomains(clientId, SCAN))
@@ -83,7 +81,9 @@ export default async function DashboardPage() {
             what="support tickets"
             load={load.tickets}
             retryHref={HERE}
-            action={<ViewAll href="/tickets" what="tickets" />}
+            action={
+              <ViewAll href="/tickets?status=All+Active+Tickets" what="open tickets" />
+            }
           >
             {(tickets) => <OpenTickets tickets={tickets} />}
           </Section>
@@ -110,8 +110,4 @@ export default async function DashboardPage() {
       ) : null}
     </div>
   );
-}
-
-function all<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  return Promise.all([a, b]);
 }
