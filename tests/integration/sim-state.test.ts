@@ -111,6 +111,7 @@ describe('simulator tickets are stateful', () => {
     [{ clientid: '9999' }, 'Client ID Not Found'],
     [{ name: 'Guest' }, 'Name and email address are required if not a client'],
     [{ clientid: '1', serviceid: '9999' }, 'Service ID Not Found'],
+    [{ clientid: '2', userid: '3' }, 'The system cannot find the provided user ID.'],
   ])('refuses OpenTicket %j with "%s" and stores nothing', async (fields, message) => {
     const before = running.sim.state.tickets.length;
 

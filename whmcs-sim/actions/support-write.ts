@@ -19,7 +19,9 @@ function writer(params: URLSearchParams, ctx: ActionContext): Person | string {
       userId === undefined
         ? ownerOf(ctx.state, clientId)
         : ctx.state.users.find((u) => u.id === userId);
-    if (!user) return 'The system cannot find the provided user ID.';
+    // Assumed strict: a user who is not on the client's account is not found.
+    const linked = user?.links.some((l) => l.clientId === clientId);
+    if (!user || !linked) return 'The system cannot find the provided user ID.';
     const isOwner = user.links.some((l) => l.clientId === clientId && l.isOwner);
 
     return {
