@@ -13,7 +13,7 @@ import { flag, id, list, nested, optText, text } from '@/lib/whmcs/wire';
  * The hash itself is read only for its presence and never kept.
  */
 export const validateLoginAnswer = z
-  .object({ userid: id, passwordhash: z.unknown(), twoFactorEnabled: flag })
+  .object({ userid: id, passwordhash: z.unknown().optional(), twoFactorEnabled: flag })
   .transform((wire) => {
     const hasHash = typeof wire.passwordhash === 'string' && wire.passwordhash !== '';
     return { userId: wire.userid, twoFactor: wire.twoFactorEnabled || !hasHash };
