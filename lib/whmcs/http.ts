@@ -54,13 +54,12 @@ async function post(
   }
 }
 
-/** `{WHMCS_URL}/includes/api.php`, keeping a sub-folder, with no query or fragment. */
+/**
+ * `{WHMCS_URL}/includes/api.php`, keeping a sub-folder. Resolving a relative
+ * path drops any query or fragment of the base, so nothing rides in the URL.
+ */
 export function endpoint(base: string): URL {
-  const url = new URL('includes/api.php', base.endsWith('/') ? base : `${base}/`);
-  url.search = '';
-  url.hash = '';
-
-  return url;
+  return new URL('includes/api.php', base.endsWith('/') ? base : `${base}/`);
 }
 
 function failureReason(cause: unknown, timeoutMs: number): string {
