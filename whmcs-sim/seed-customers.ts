@@ -54,7 +54,8 @@ function seedCustomerHosting(ctx: SeedContext, client: Client): number[] {
   const slug = asciiSlug(client.companyname || `${client.firstname}-${client.lastname}`);
   const pool = client.status === 'Active' ? LIVE : ENDED;
   const ids: number[] = [];
-  for (let i = 0; i < ctx.rng.int(1, 3); i += 1) {
+  const count = ctx.rng.int(1, 3);
+  for (let i = 0; i < count; i += 1) {
     const domain = i === 0 ? `${slug}.example` : `${slug}-${i + 1}.example`;
     const productId = ctx.rng.pick([1, 1, 2, 2, 3, 4, 5, 6, 7]);
     const status = productId === 6 ? 'Completed' : ctx.rng.pick(pool);
