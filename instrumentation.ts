@@ -1,13 +1,7 @@
-// Runs once when the server starts: a bad setting stops it here, with one
-// clear line, instead of failing on the first request.
+// Runs once when the server starts, so a bad setting stops it before it serves.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env, ConfigError } = await import('@/lib/env');
-  try {
-    env();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { checkConfiguration } = await import('@/lib/startup');
+    checkConfiguration();
   }
 }

@@ -16,20 +16,27 @@ const quiet = args.get('quiet') === 'true';
 
 if (!existsSync('.next/BUILD_ID') || args.get('rebuild') === 'true') {
   console.log('Building the portal (first run only)…');
-  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const build = spawnSync(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'build'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const stack = await startStack({ port, simPort, quiet });
-const { DEMO_ACCOUNTS } = await import('../whmcs-sim/seed.ts').catch(() => ({ DEMO_ACCOUNTS: [] }));
+const { DEMO_ACCOUNTS } = await import('../whmcs-sim/seed.ts').catch(() => ({
+  DEMO_ACCOUNTS: [],
+}));
 
 console.log(`\nKraken Portal is running: ${stack.url}/login`);
 console.log(`WHMCS simulator: ${stack.simUrl}includes/api.php\n`);
 console.log('Demo accounts:');
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.password}  ${a.description}`);
+for (const a of DEMO_ACCOUNTS)
+  console.log(`  ${a.email.padEnd(28)} ${a.password}  ${a.description}`);
 console.log('\nPress Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

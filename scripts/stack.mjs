@@ -2,7 +2,7 @@
 // the browser tests and the benchmark. Everything listens on loopback only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const DEMO_IDENTIFIER = 'kraken-demo-identifier';
@@ -13,7 +13,8 @@ const secret = () => randomBytes(48).toString('base64');
 async function waitFor(url, child, name, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode}`);
     try {
       await fetch(url, { redirect: 'manual' });
       return;
@@ -24,22 +25,47 @@ async function waitFor(url, child, name, timeoutMs = 60_000) {
   throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-export async function startStack({ port = 3000, simPort = 8400, latencyMs = 0, quiet = false, extraEnv = {} }) {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+// The build is `output: 'standalone'`, served the way production serves it:
+// `node .next/standalone/server.js`, with the static assets copied beside it.
+function standaloneServer() {
+  const root = '.next/standalone';
+  if (!existsSync(`${root}/server.js`))
+    throw new Error('No standalone build: run `npm run build`.');
+  cpSync('.next/static', `${root}/.next/static`, { recursive: true });
+  if (existsSync('public')) cpSync('public', `${root}/public`, { recursive: true });
+  return `${root}/server.js`;
+}
+
+export async function startStack({
+  port = 3000,
+  simPort = 8400,
+  latencyMs = 0,
+  quiet = false,
+  extraEnv = {},
+}) {
+  if (!existsSync('.next/BUILD_ID'))
+    throw new Error('No production build: run `npm run build` first.');
   const stdio = quiet ? 'ignore' : 'inherit';
   const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
   const sim = spawn(process.execPath, ['--import', 'tsx', 'whmcs-sim/main.ts'], {
     stdio,
-    env: { ...base, SIM_PORT: String(simPort), SIM_HOST: '127.0.0.1', SIM_LATENCY_MS: String(latencyMs) },
+    env: {
+      ...base,
+      SIM_PORT: String(simPort),
+      SIM_HOST: '127.0.0.1',
+      SIM_LATENCY_MS: String(latencyMs),
+    },
   });
   const simUrl = `http://127.0.0.1:${simPort}/`;
   await waitFor(`${simUrl}includes/api.php`, sim, 'WHMCS simulator');
 
-  const portal = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const portal = spawn(process.execPath, [standaloneServer()], {
     stdio,
     env: {
       ...base,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
       NODE_ENV: 'production',
       WHMCS_URL: simUrl,
       WHMCS_API_IDENTIFIER: DEMO_IDENTIFIER,

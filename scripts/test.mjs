@@ -13,20 +13,31 @@ const STAMP = '.next/canary-build.json';
 function buildIsCurrent() {
   if (!existsSync('.next/BUILD_ID') || !existsSync(STAMP)) return false;
   const built = statSync(STAMP).mtimeMs;
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
+    encoding: 'utf8',
+  })
     .split('\n')
-    .filter((f) => /^(app|components|lib|public)\/|^(proxy|instrumentation|next\.config)\.ts$/.test(f));
+    .filter((f) =>
+      /^(app|components|lib|public)\/|^(proxy|instrumentation|next\.config)\.ts$/.test(f),
+    );
   return files.every((f) => !existsSync(f) || statSync(f).mtimeMs < built);
 }
 
 function run(cmd, args, extraEnv = {}) {
-  return spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...env, ...extraEnv } });
+  return spawnSync(cmd, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...env, ...extraEnv },
+  });
 }
 
 if (!buildIsCurrent()) {
   console.log('Building with canary secrets…');
   rmSync('.next', { recursive: true, force: true });
-  const build = run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], CANARY_ENV);
+  const build = run(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'build'],
+    CANARY_ENV,
+  );
   if (build.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -36,27 +47,42 @@ if (!buildIsCurrent()) {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-const vitest = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const vitest = run(process.execPath, [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 if (existsSync('test-results/vitest.json')) {
   const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   counts.passed += r.numPassedTests;
-  counts.failed += r.numFailedTests + (r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0 ? 1 : 0);
+  counts.failed +=
+    r.numFailedTests +
+    (r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0 ? 1 : 0);
   counts.skipped += r.numPendingTests + r.numTodoTests;
 } else {
   counts.failed += 1;
 }
 
-const pw = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
-});
+const pw = run(
+  process.execPath,
+  ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
+  },
+);
 if (existsSync('test-results/playwright.json')) {
   const s = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats;
   counts.passed += s.expected;
-  counts.failed += s.unexpected + s.flaky + (pw.status !== 0 && s.unexpected === 0 ? 1 : 0);
+  counts.failed +=
+    s.unexpected + s.flaky + (pw.status !== 0 && s.unexpected === 0 ? 1 : 0);
   counts.skipped += s.skipped;
 } else {
   counts.failed += 1;
 }
 
-console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+console.log(
+  `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+);
 process.exit(counts.failed > 0 || vitest.status !== 0 || pw.status !== 0 ? 1 : 0);
