@@ -4,6 +4,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   output: 'standalone',
+  // `next dev` would otherwise write an AGENTS.md into the repository.
+  agentRules: false,
   serverExternalPackages: ['pino'],
   // Enables forbidden(): a non-owner without a WHMCS permission gets a real 403.
   experimental: { authInterrupts: true },

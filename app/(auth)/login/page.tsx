@@ -24,7 +24,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="auth-card">
         <p className="brand auth-brand">Kraken Portal</p>
         <h1>Sign in to your account</h1>
-        <p className="muted">Use the email address and password of your client account.</p>
+        <p className="muted">
+          Use the email address and password of your client account.
+        </p>
         <LoginForm next={next} notice={noticeFor(params)} />
       </div>
     </main>
