@@ -19,6 +19,7 @@ async function main() {
     port: numberFrom('SIM_PORT', 8400),
     host: process.env.SIM_HOST || '127.0.0.1',
     latencyMs: numberFrom('SIM_LATENCY_MS', 0),
+    control: process.env.SIM_CONTROL === '1',
     seed: process.env.SIM_SEED ? numberFrom('SIM_SEED', 0) : undefined,
     credentials: {
       identifier: process.env.SIM_IDENTIFIER || DEFAULT_CREDENTIALS.identifier,

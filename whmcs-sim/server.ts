@@ -1,6 +1,7 @@
 // The simulator over real HTTP, on loopback only: POST <root>/includes/api.php.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleCallsControl } from './control';
 import { createSimulator, type Simulator, type SimulatorOptions } from './core';
 import { DEFAULT_CREDENTIALS } from './demo-accounts';
 
@@ -9,6 +10,8 @@ export type StartOptions = Partial<SimulatorOptions> & {
   host?: string;
   /** Fixed delay before every answer. */
   latencyMs?: number;
+  /** Serves the call-count endpoints of control.ts (for the benchmark). */
+  control?: boolean;
 };
 
 export type RunningSimulator = {
@@ -49,7 +52,9 @@ async function route(
   res: ServerResponse,
   sim: Simulator,
   latencyMs: number,
+  control: boolean,
 ) {
+  if (control && handleCallsControl(req, res, sim)) return;
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
   if (!API_PATH.test(path))
     return send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
@@ -67,13 +72,19 @@ async function route(
 export async function startSimulator(
   options: StartOptions = {},
 ): Promise<RunningSimulator> {
-  const { port = 0, host = '127.0.0.1', latencyMs = 0, ...simOptions } = options;
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    latencyMs = 0,
+    control = false,
+    ...simOptions
+  } = options;
   if (!LOOPBACK.test(host))
     throw new Error(`the simulator listens on loopback only, not ${host}`);
 
   const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS, ...simOptions });
   const server = createServer((req, res) => {
-    route(req, res, sim, latencyMs).catch((error: unknown) => {
+    route(req, res, sim, latencyMs, control).catch((error: unknown) => {
       console.error('whmcs-sim: request failed', error);
       if (!res.headersSent)
         send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
