@@ -42,6 +42,7 @@ export async function startStack({
   latencyMs = 0,
   quiet = false,
   extraEnv = {},
+  simEnv = {},
 }) {
   if (!existsSync('.next/BUILD_ID'))
     throw new Error('No production build: run `npm run build` first.');
@@ -55,6 +56,7 @@ export async function startStack({
       SIM_PORT: String(simPort),
       SIM_HOST: '127.0.0.1',
       SIM_LATENCY_MS: String(latencyMs),
+      ...simEnv,
     },
   });
   const simUrl = `http://127.0.0.1:${simPort}/`;
