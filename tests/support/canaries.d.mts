@@ -1,0 +1,1 @@
+export declare const CANARY_ENV: Record<string, string>;
