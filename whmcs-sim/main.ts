@@ -1,5 +1,6 @@
 // `npm run sim`: the WHMCS simulator as a process. Settings come from SIM_* variables.
 import { DEFAULT_CREDENTIALS, DEMO_ACCOUNTS } from './demo-accounts';
+import { parsePlan } from './faults';
 import { startSimulator } from './server';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -20,6 +21,10 @@ async function main() {
     host: process.env.SIM_HOST || '127.0.0.1',
     latencyMs: numberFrom('SIM_LATENCY_MS', 0),
     control: process.env.SIM_CONTROL === '1',
+    // A JSON fault plan (faults.ts), e.g. {"seed":7,"rules":[{"rate":0.1,"fail":"http503"}]}
+    faults: process.env.SIM_FAULTS
+      ? parsePlan(JSON.parse(process.env.SIM_FAULTS))
+      : undefined,
     seed: process.env.SIM_SEED ? numberFrom('SIM_SEED', 0) : undefined,
     credentials: {
       identifier: process.env.SIM_IDENTIFIER || DEFAULT_CREDENTIALS.identifier,

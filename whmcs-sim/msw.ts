@@ -1,12 +1,17 @@
 // msw handlers backed by the same simulator core, for unit tests that fetch
 // WHMCS without a real socket.
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import type { Simulator } from './core';
+import { answerWithFaults, createFaults, type Faults } from './faults';
 
 export type MswOptions = {
   /** The address the simulator should believe the caller has (IP allow list). */
   ip?: string;
+  /** A fault plan to answer through (faults.ts); none: every call is answered normally. */
+  faults?: Faults;
 };
+
+const NO_FAULTS = createFaults();
 
 /** Handlers for `<baseUrl>/includes/api.php`; baseUrl may include a sub-folder. */
 export function whmcsHandlers(sim: Simulator, baseUrl: string, options: MswOptions = {}) {
@@ -15,7 +20,12 @@ export function whmcsHandlers(sim: Simulator, baseUrl: string, options: MswOptio
   return [
     http.post(endpoint, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
-      const reply = sim.handle(form, { ip: options.ip ?? '127.0.0.1' });
+      const faults = options.faults ?? NO_FAULTS;
+      const reply = await answerWithFaults(sim, faults, form, {
+        ip: options.ip ?? '127.0.0.1',
+      });
+      // A "timeout" fault: no answer until the caller gives up.
+      if (!reply) return delay('infinite');
 
       return new HttpResponse(reply.body, {
         status: reply.status,

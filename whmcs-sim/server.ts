@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { handleCallsControl } from './control';
 import { createSimulator, type Simulator, type SimulatorOptions } from './core';
 import { DEFAULT_CREDENTIALS } from './demo-accounts';
+import { handleFaultControl } from './fault-control';
+import { answerWithFaults, createFaults, type FaultPlan, type Faults } from './faults';
 
 export type StartOptions = Partial<SimulatorOptions> & {
   port?: number;
@@ -12,18 +14,23 @@ export type StartOptions = Partial<SimulatorOptions> & {
   latencyMs?: number;
   /** Serves the call-count endpoints of control.ts (for the benchmark). */
   control?: boolean;
+  /** Faults to inject from the start (faults.ts); with `control`, changeable over HTTP. */
+  faults?: FaultPlan;
 };
 
 export type RunningSimulator = {
   url: string;
   port: number;
   sim: Simulator;
+  faults: Faults;
   close(): Promise<void>;
 };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 const MAX_BODY = 1024 * 1024;
 const API_PATH = /^(\/[^?#]*)?\/includes\/api\.php$/;
+/** A "timeout" fault holds the request this long at most, then drops it. */
+const HANG_MS = 120_000;
 
 /** The address WHMCS would see, without the IPv4-mapped IPv6 prefix. */
 function clientIp(req: IncomingMessage): string {
@@ -53,8 +60,10 @@ async function route(
   sim: Simulator,
   latencyMs: number,
   control: boolean,
+  faults: Faults,
 ) {
   if (control && handleCallsControl(req, res, sim)) return;
+  if (control && (await handleFaultControl(req, res, faults))) return;
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
   if (!API_PATH.test(path))
     return send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
@@ -65,8 +74,10 @@ async function route(
 
   const form = new URLSearchParams(await readBody(req));
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-  const reply = sim.handle(form, { ip: clientIp(req) });
-  send(res, reply.status, reply.contentType, reply.body);
+  const reply = await answerWithFaults(sim, faults, form, { ip: clientIp(req) });
+  if (reply) return send(res, reply.status, reply.contentType, reply.body);
+  const drop = setTimeout(() => res.destroy(), HANG_MS);
+  res.once('close', () => clearTimeout(drop));
 }
 
 export async function startSimulator(
@@ -77,14 +88,16 @@ export async function startSimulator(
     host = '127.0.0.1',
     latencyMs = 0,
     control = false,
+    faults: plan,
     ...simOptions
   } = options;
   if (!LOOPBACK.test(host))
     throw new Error(`the simulator listens on loopback only, not ${host}`);
 
   const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS, ...simOptions });
+  const faults = createFaults(plan);
   const server = createServer((req, res) => {
-    route(req, res, sim, latencyMs, control).catch((error: unknown) => {
+    route(req, res, sim, latencyMs, control, faults).catch((error: unknown) => {
       console.error('whmcs-sim: request failed', error);
       if (!res.headersSent)
         send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
@@ -104,5 +117,5 @@ export async function startSimulator(
       server.close((error) => (error ? reject(error) : resolve()));
     });
 
-  return { url: `http://${hostPart}:${bound}`, port: bound, sim, close };
+  return { url: `http://${hostPart}:${bound}`, port: bound, sim, faults, close };
 }

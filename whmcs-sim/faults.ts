@@ -1,0 +1,178 @@
+// Faults on demand: a plan of rules, each for one action or for all, that delays
+// answers or breaks them the ways a real WHMCS (or what stands in front of it)
+// does. Random draws come from a seeded generator, so a run can be repeated.
+// server.ts and msw.ts both answer through `answerWithFaults`.
+import type { SimResponse, Simulator } from './core';
+import { createRng, type Rng } from './util';
+import { phpJson } from './wire';
+
+export const FAULT_KINDS = [
+  'timeout', // no answer at all
+  'http500',
+  'http502',
+  'http503',
+  'html', // a maintenance page with status 200 (QUIRKS Q5)
+  'truncated', // the JSON answer cut off half-way
+  'malformed', // a PHP notice printed before the JSON
+  'invalid_ip', // the API IP allow list refuses the caller (Q1)
+  'auth_failed', // the API secret is wrong (Q2)
+  'role_gap', // the API role lacks this action (Q3)
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults a caller can retry through; the others need an operator. */
+export const TRANSIENT_FAULTS: readonly FaultKind[] = FAULT_KINDS.slice(0, 7);
+
+export type FaultRule = {
+  /** The action it applies to, any case; omitted or '*': every action. */
+  action?: string;
+  /** Extra delay in ms: fixed, or [min, max] drawn at random per call. */
+  latencyMs?: number | [number, number];
+  /** What goes wrong; from a list, one is drawn per call. */
+  fail?: FaultKind | FaultKind[];
+  /** Share of the matching calls it hits (0–1, default 1). */
+  rate?: number;
+};
+
+export type FaultPlan = { seed?: number; rules: FaultRule[] };
+
+export type Decision = { delayMs: number; fault: FaultKind | null };
+
+export type Faults = {
+  readonly plan: FaultPlan;
+  /** Replaces the plan (and restarts the random sequence from its seed). */
+  set(plan: FaultPlan): void;
+  clear(): void;
+  decide(action: string): Decision;
+  /** How many calls each fault broke, and how many were delayed, since the last set(). */
+  readonly injected: Partial<Record<FaultKind | 'delayed', number>>;
+};
+
+export function createFaults(initial: FaultPlan = { rules: [] }): Faults {
+  let rng: Rng = createRng(0);
+  const faults: Faults = {
+    plan: initial,
+    injected: {},
+    set(plan) {
+      Object.assign(faults, { plan: parsePlan(plan), injected: {} });
+      rng = createRng(plan.seed ?? 1);
+    },
+    clear: () => faults.set({ rules: [] }),
+    decide(action) {
+      const decision = decideWith(faults.plan, action, rng);
+      const { injected } = faults;
+      if (decision.delayMs > 0) injected.delayed = (injected.delayed ?? 0) + 1;
+      if (decision.fault) injected[decision.fault] = (injected[decision.fault] ?? 0) + 1;
+
+      return decision;
+    },
+  };
+  faults.set(initial);
+
+  return faults;
+}
+
+function decideWith(plan: FaultPlan, action: string, rng: Rng): Decision {
+  const name = action.toLowerCase();
+  const decision: Decision = { delayMs: 0, fault: null };
+  for (const rule of plan.rules) {
+    const matches =
+      !rule.action || rule.action === '*' || rule.action.toLowerCase() === name;
+    if (!matches || rng.next() >= (rule.rate ?? 1)) continue;
+
+    const { latencyMs = 0, fail } = rule;
+    decision.delayMs += Array.isArray(latencyMs)
+      ? rng.int(latencyMs[0], latencyMs[1])
+      : latencyMs;
+    if (fail && !decision.fault)
+      decision.fault = Array.isArray(fail) ? rng.pick(fail) : fail;
+  }
+
+  return decision;
+}
+
+/** Checks a plan from JSON (SIM_FAULTS, the control endpoint); throws on anything odd. */
+export function parsePlan(input: unknown): FaultPlan {
+  const plan = input as FaultPlan;
+  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.rules))
+    throw new Error('a fault plan is { "seed"?: number, "rules": [...] }');
+  if (plan.seed !== undefined && !Number.isInteger(plan.seed))
+    throw new Error('seed must be a whole number');
+  for (const rule of plan.rules) checkRule(rule);
+
+  return { seed: plan.seed, rules: plan.rules.map((rule) => ({ ...rule })) };
+}
+
+function checkRule(rule: FaultRule): void {
+  const kinds = rule.fail === undefined ? [] : [rule.fail].flat();
+  const unknown = kinds.find((k) => !FAULT_KINDS.includes(k));
+  if (unknown !== undefined || (Array.isArray(rule.fail) && kinds.length === 0))
+    throw new Error(`unknown fault ${String(unknown)}; known: ${FAULT_KINDS.join(', ')}`);
+  if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1))
+    throw new Error('rate must be between 0 and 1');
+  const delays = [rule.latencyMs ?? 0].flat();
+  if (delays.length > 2 || delays.some((ms) => !Number.isInteger(ms) || ms < 0))
+    throw new Error('latencyMs is a whole number of ms or [min, max]');
+  if (rule.action !== undefined && typeof rule.action !== 'string')
+    throw new Error('action must be a string');
+}
+
+/**
+ * Answers one request through the fault plan; null means "never answer". A
+ * refusal (IP, secret, role) stops the call before it runs, as WHMCS does; any
+ * other fault breaks the answer of a call that did run, so a write's effect
+ * happens even though its answer is lost.
+ */
+export async function answerWithFaults(
+  sim: Simulator,
+  faults: Faults,
+  form: URLSearchParams,
+  meta: { ip: string },
+): Promise<SimResponse | null> {
+  const action = form.get('action') ?? '';
+  const { delayMs, fault } = faults.decide(action);
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+
+  const refusal = fault ? REFUSALS[fault] : undefined;
+  if (refusal) {
+    sim.calls.push({ action, at: sim.now(), status: 403, result: 'error' });
+    return errorJson(403, refusal(action.toLowerCase(), meta.ip));
+  }
+  const reply = sim.handle(form, meta);
+
+  return fault ? breakAnswer(fault, reply) : reply;
+}
+
+const REFUSALS: Partial<Record<FaultKind, (action: string, ip: string) => string>> = {
+  invalid_ip: (_action, ip) => `Invalid IP ${ip}`,
+  auth_failed: () => 'Authentication Failed',
+  role_gap: (action: string) =>
+    `Invalid Permissions: API action "${action}" is not allowed`,
+};
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+const MAINTENANCE =
+  '<!DOCTYPE html><html><head><title>Down for Maintenance</title></head>' +
+  '<body><h1>Down for Maintenance</h1><p>We will be back shortly.</p></body></html>';
+
+function errorJson(status: number, message: string): SimResponse {
+  return { status, contentType: JSON_TYPE, body: phpJson({ result: 'error', message }) };
+}
+
+function breakAnswer(fault: FaultKind, reply: SimResponse): SimResponse | null {
+  if (fault === 'timeout') return null;
+  if (fault === 'html') return { status: 200, contentType: HTML_TYPE, body: MAINTENANCE };
+  if (fault === 'truncated') {
+    const cut = Math.max(1, Math.floor(reply.body.length / 2));
+    return { ...reply, contentType: JSON_TYPE, body: reply.body.slice(0, cut) };
+  }
+  if (fault === 'malformed') {
+    const notice =
+      'PHP Notice:  Undefined index: id in /whmcs/includes/api.php on line 91\n';
+    return { ...reply, contentType: JSON_TYPE, body: notice + reply.body };
+  }
+  const status = Number(fault.slice(4));
+
+  return { status, contentType: HTML_TYPE, body: `<h1>${status}</h1>` };
+}
