@@ -15,7 +15,9 @@ import {
 // nonce, refuses cross-site writes and turns away requests without a valid
 // token for their realm. Pages and actions still call their own guard.
 
-const PUBLIC_PATHS = ['/login', '/select-account', '/api/health'];
+// '/bench/open': benchmark-only routes (issue #5) that answer 404 unless the
+// server runs with BENCH_ROUTES=1; public so the benchmark can compare them.
+const PUBLIC_PATHS = ['/login', '/select-account', '/api/health', '/bench/open'];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -40,7 +42,8 @@ export async function proxy(request: NextRequest) {
     response.headers.set(name, value);
   }
   response.headers.set('x-request-id', requestId);
-  if (!isPublic(request.nextUrl.pathname)) response.headers.set('cache-control', 'no-store');
+  if (!isPublic(request.nextUrl.pathname))
+    response.headers.set('cache-control', 'no-store');
 
   return response;
 }

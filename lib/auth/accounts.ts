@@ -9,16 +9,26 @@ import type { CustomerSession } from '@/lib/auth/guards';
 export type AccountChoice = { clientId: number; label: string; isOwner: boolean };
 
 /** Names each account for a picker; an account WHMCS cannot describe keeps its number. */
-export async function describeAccounts(links: UserAccountLink[]): Promise<AccountChoice[]> {
+export async function describeAccounts(
+  links: UserAccountLink[],
+): Promise<AccountChoice[]> {
   return Promise.all(
     links.map(async ({ clientId, isOwner }) => {
       try {
         const client = await getClientDetails(clientId);
         const person = `${client.firstName} ${client.lastName}`.trim();
-        return { clientId, isOwner, label: client.companyName || person || `#${clientId}` };
+        return {
+          clientId,
+          isOwner,
+          label: client.companyName || person || `#${clientId}`,
+        };
       } catch (error) {
         if (!(error instanceof WhmcsError)) throw error;
-        log().warn({ event: 'auth.accounts.describe_failed', kind: error.kind, clientId });
+        log().warn({
+          event: 'auth.accounts.describe_failed',
+          kind: error.kind,
+          clientId,
+        });
         return { clientId, isOwner, label: `Account #${clientId}` };
       }
     }),

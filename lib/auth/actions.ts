@@ -25,7 +25,8 @@ function fields(form: FormData, names: string[]): Record<string, unknown> {
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
   const parsed = signInInput.safeParse(fields(form, ['email', 'password', 'next']));
-  if (!parsed.success) return { message: 'Enter your email address and password.', email };
+  if (!parsed.success)
+    return { message: 'Enter your email address and password.', email };
 
   const result = await signInWithPassword(parsed.data);
   if (result.kind === 'failed') return { message: result.message, email };
@@ -43,9 +44,18 @@ export async function pickAccount(form: FormData): Promise<void> {
     : undefined;
   if (!account) redirect('/select-account');
 
-  await startCustomerSession({ userId: pending.userId, email: pending.email, account, authAt: pending.authAt });
+  await startCustomerSession({
+    userId: pending.userId,
+    email: pending.email,
+    account,
+    authAt: pending.authAt,
+  });
   await clearPendingSignIn();
-  log().info({ event: 'auth.login.succeeded', userId: pending.userId, clientId: account.clientId });
+  log().info({
+    event: 'auth.login.succeeded',
+    userId: pending.userId,
+    clientId: account.clientId,
+  });
   redirect(pending.next);
 }
 
@@ -61,8 +71,17 @@ export async function switchAccount(form: FormData): Promise<void> {
   const account = user?.clients.find((c) => c.clientId === parsed.data.clientId);
   if (!account) redirect(HOME);
 
-  await startCustomerSession({ userId: session.userId, email: session.email, account, authAt: session.signedInAt });
-  log().info({ event: 'auth.account.switched', userId: session.userId, clientId: account.clientId });
+  await startCustomerSession({
+    userId: session.userId,
+    email: session.email,
+    account,
+    authAt: session.signedInAt,
+  });
+  log().info({
+    event: 'auth.account.switched',
+    userId: session.userId,
+    clientId: account.clientId,
+  });
   redirect(HOME);
 }
 
@@ -72,4 +91,3 @@ export async function signOut(): Promise<void> {
   if (session) log().info({ event: 'auth.logout', userId: session.userId });
   redirect('/login?signedout=1');
 }
-

@@ -22,7 +22,10 @@ export type CustomerSession = {
 };
 
 export const currentCustomer = cache(async (): Promise<CustomerSession | null> => {
-  const claims = await verifyCustomerToken(REALMS.customer, await readSessionCookie(REALMS.customer));
+  const claims = await verifyCustomerToken(
+    REALMS.customer,
+    await readSessionCookie(REALMS.customer),
+  );
   if (!claims) return null;
 
   // TODO(#3): check the session record (revoked, idle, absolute lifetime) in the store.

@@ -15,7 +15,9 @@ const TTL_SECONDS = 5 * 60;
 const pending = z.object({
   userId: z.number().int().positive(),
   email: z.email(),
-  clients: z.array(z.object({ clientId: z.number().int().positive(), isOwner: z.boolean() })),
+  clients: z.array(
+    z.object({ clientId: z.number().int().positive(), isOwner: z.boolean() }),
+  ),
   next: z.string(),
   authAt: z.number().int().positive(),
 });
@@ -27,7 +29,13 @@ function cookieNameFor(): string {
 }
 
 function sealPassword(): string {
-  const key = hkdfSync('sha256', env().JWT_SECRET, 'kraken-portal', 'account-picker seal', 32);
+  const key = hkdfSync(
+    'sha256',
+    env().JWT_SECRET,
+    'kraken-portal',
+    'account-picker seal',
+    32,
+  );
   return Buffer.from(key).toString('hex');
 }
 

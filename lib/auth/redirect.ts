@@ -11,7 +11,8 @@ const PROBE_ORIGIN = 'http://portal.invalid';
  */
 export function safeNext(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return HOME;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return HOME;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return HOME;
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return HOME;
 
   let url: URL;

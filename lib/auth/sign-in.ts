@@ -25,7 +25,8 @@ export const SIGN_IN_MESSAGES = {
     'This account has two-factor authentication turned on, so a password alone cannot ' +
     'sign you in here. Please use "Sign in with WHMCS", which asks for your second factor.',
   noAccounts: 'This login is not linked to any client account. Please contact support.',
-  unavailable: 'Signing in is temporarily unavailable. Please try again in a few minutes.',
+  unavailable:
+    'Signing in is temporarily unavailable. Please try again in a few minutes.',
 } as const;
 
 export type SignInResult =
@@ -47,7 +48,11 @@ export async function signInWithPassword(
   }
 }
 
-async function attempt(email: string, password: string, next: string): Promise<SignInResult> {
+async function attempt(
+  email: string,
+  password: string,
+  next: string,
+): Promise<SignInResult> {
   const check = await validateLogin(email, password);
   if (!check.ok) return failed('auth.login.failed', 'invalid');
   if (check.twoFactor) return failed('auth.login.two_factor_required', 'twoFactor');
@@ -59,12 +64,23 @@ async function attempt(email: string, password: string, next: string): Promise<S
 
   const authAt = Math.floor(Date.now() / 1000);
   if (others.length > 0) {
-    await savePendingSignIn({ userId: user.id, email: user.email, clients: user.clients, next, authAt });
+    await savePendingSignIn({
+      userId: user.id,
+      email: user.email,
+      clients: user.clients,
+      next,
+      authAt,
+    });
     log().info({ event: 'auth.login.pick_account', userId: user.id });
     return { kind: 'pick-account' };
   }
 
-  await startCustomerSession({ userId: user.id, email: user.email, account: only, authAt });
+  await startCustomerSession({
+    userId: user.id,
+    email: user.email,
+    account: only,
+    authAt,
+  });
   log().info({ event: 'auth.login.succeeded', userId: user.id, clientId: only.clientId });
   return { kind: 'signed-in', next };
 }

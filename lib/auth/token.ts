@@ -66,7 +66,8 @@ export async function verifyCustomerToken(
     });
     const claims = customerClaims.safeParse(payload);
     if (!claims.success) return null;
-    if (claims.data.auth + realm.absoluteTtlSeconds <= Math.floor(now / 1000)) return null;
+    if (claims.data.auth + realm.absoluteTtlSeconds <= Math.floor(now / 1000))
+      return null;
 
     return claims.data;
   } catch (error) {

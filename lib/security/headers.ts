@@ -32,7 +32,8 @@ export function securityHeaders(csp: string, secure: boolean): Record<string, st
     'X-Frame-Options': 'DENY',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   };
-  if (secure) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
+  if (secure)
+    headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
 
   return headers;
 }

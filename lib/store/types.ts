@@ -42,11 +42,21 @@ export type SessionStore = {
   create(record: SessionRecord, cap: number): Promise<string[]>;
   get(sid: string): Promise<SessionRecord | null>;
   /** Compare-and-set of the jti; a stale jti revokes the session with reason 'reuse'. */
-  rotate(sid: string, presentedJti: string, nextJti: string, now: number): Promise<RotateOutcome>;
+  rotate(
+    sid: string,
+    presentedJti: string,
+    nextJti: string,
+    now: number,
+  ): Promise<RotateOutcome>;
   touch(sid: string, now: number): Promise<void>;
   revoke(sid: string, reason: string, now: number): Promise<void>;
   /** Revokes every live session of a subject in a realm; returns how many. */
-  revokeAll(realm: RealmName, subject: string, reason: string, now: number): Promise<number>;
+  revokeAll(
+    realm: RealmName,
+    subject: string,
+    reason: string,
+    now: number,
+  ): Promise<number>;
   /** Live sessions (not revoked, not past expiresAt), newest first; all subjects when omitted. */
   listActive(realm: RealmName, subject?: string, now?: number): Promise<SessionRecord[]>;
 };

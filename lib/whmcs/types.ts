@@ -64,13 +64,7 @@ export type ClientDetails = {
 };
 
 export type ServiceStatus =
-  | 'Pending'
-  | 'Active'
-  | 'Suspended'
-  | 'Terminated'
-  | 'Cancelled'
-  | 'Fraud'
-  | 'Completed';
+  'Pending' | 'Active' | 'Suspended' | 'Terminated' | 'Cancelled' | 'Fraud' | 'Completed';
 
 export type Service = {
   id: number;

@@ -17,7 +17,11 @@ const input = {
   auth: nowSeconds,
 };
 
-async function forge(claims: Record<string, unknown>, key = customer.secret(), typ = 'customer+jwt') {
+async function forge(
+  claims: Record<string, unknown>,
+  key = customer.secret(),
+  typ = 'customer+jwt',
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ })
     .setIssuer(ISSUER)
@@ -48,7 +52,14 @@ describe('customer session tokens', () => {
   it('refuses an unsigned alg:none token', async () => {
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'customer+jwt' }));
     const body = base64url.encode(
-      JSON.stringify({ ...input, iss: ISSUER, aud: customer.audience, jti: 'x'.repeat(20), iat: nowSeconds, exp: nowSeconds + 600 }),
+      JSON.stringify({
+        ...input,
+        iss: ISSUER,
+        aud: customer.audience,
+        jti: 'x'.repeat(20),
+        iat: nowSeconds,
+        exp: nowSeconds + 600,
+      }),
     );
 
     expect(await verifyCustomerToken(customer, `${header}.${body}.`, now)).toBeNull();

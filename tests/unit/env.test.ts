@@ -24,7 +24,9 @@ describe('configuration', () => {
   });
 
   it('refuses a session secret shorter than 32 bytes', () => {
-    expect(() => parseEnv({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET.*32 bytes/);
+    expect(() => parseEnv({ ...valid, JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET.*32 bytes/,
+    );
   });
 
   it('refuses the same secret for both realms', () => {
@@ -34,13 +36,21 @@ describe('configuration', () => {
   });
 
   it('refuses plain http to a remote WHMCS in production', () => {
-    const prod = { ...valid, NODE_ENV: 'production', WHMCS_URL: 'http://billing.example.com/' };
+    const prod = {
+      ...valid,
+      NODE_ENV: 'production',
+      WHMCS_URL: 'http://billing.example.com/',
+    };
 
     expect(() => parseEnv(prod)).toThrow(/WHMCS_URL must use https/);
   });
 
   it('allows plain http to a loopback WHMCS in production', () => {
-    const prod = { ...valid, NODE_ENV: 'production', WHMCS_URL: 'http://127.0.0.1:8400/' };
+    const prod = {
+      ...valid,
+      NODE_ENV: 'production',
+      WHMCS_URL: 'http://127.0.0.1:8400/',
+    };
 
     expect(parseEnv(prod).WHMCS_URL).toBe('http://127.0.0.1:8400/');
   });

@@ -6,11 +6,15 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe('cross-site write guard', () => {
   it('refuses a cross-site POST announced by Sec-Fetch-Site', () => {
-    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'cross-site' }))).toBe(true);
+    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'cross-site' }))).toBe(
+      true,
+    );
   });
 
   it('refuses a POST from a sibling subdomain', () => {
-    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'same-site' }))).toBe(true);
+    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'same-site' }))).toBe(
+      true,
+    );
   });
 
   it('refuses a POST whose Origin is another host when Sec-Fetch-Site is absent', () => {
@@ -20,8 +24,12 @@ describe('cross-site write guard', () => {
   });
 
   it('allows a same-origin POST and any GET', () => {
-    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'same-origin' }))).toBe(false);
-    expect(isCrossSiteWrite('GET', headers({ 'sec-fetch-site': 'cross-site' }))).toBe(false);
+    expect(isCrossSiteWrite('POST', headers({ 'sec-fetch-site': 'same-origin' }))).toBe(
+      false,
+    );
+    expect(isCrossSiteWrite('GET', headers({ 'sec-fetch-site': 'cross-site' }))).toBe(
+      false,
+    );
   });
 });
 
