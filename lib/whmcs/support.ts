@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { catalog } from '@/lib/whmcs/catalog-cache';
 import { schemas } from '@/lib/whmcs/schemas';
 import * as scope from '@/lib/whmcs/scope';
 import { call } from '@/lib/whmcs/transport';
@@ -53,8 +54,10 @@ export const getTicket = cache(
   },
 );
 
-/** The departments a ticket can be opened in. */
+/** The departments a ticket can be opened in; the same for everyone, so shared briefly. */
 export const listDepartments = cache(async (): Promise<Department[]> => {
   const params = { ignore_dept_assignments: true };
-  return call('GetSupportDepartments', params, schemas.GetSupportDepartments);
+  return catalog('GetSupportDepartments', params, () =>
+    call('GetSupportDepartments', params, schemas.GetSupportDepartments),
+  );
 });
