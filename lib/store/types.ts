@@ -15,6 +15,10 @@ export type SessionRecord = {
   clientId: number | null;
   /** The jti of the newest token issued for this session. */
   jti: string;
+  /** The jti it replaced, honoured only for a short grace after `rotatedAt`:
+   * parallel requests that left with the old token must not look like theft. */
+  prevJti: string | null;
+  rotatedAt: number | null;
   createdAt: number;
   lastSeenAt: number;
   /** When the person last proved who they are (password, OIDC, TOTP). */
@@ -31,6 +35,9 @@ export type SessionRecord = {
 export type RotateOutcome =
   /** The presented jti was current: the record now holds the new one. */
   | 'rotated'
+  /** The presented jti is the previous one, within `graceSeconds` of its rotation:
+   * nothing changes (a parallel request already rotated it). */
+  | 'raced'
   /** The presented jti is an old one: the whole session has been revoked. */
   | 'reused'
   /** No live record (missing, revoked or expired). */
