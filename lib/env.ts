@@ -31,6 +31,8 @@ const schema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    // Benchmark only: serves the /bench/* routes (404 without it). Never on a live portal.
+    BENCH_ROUTES: flag,
   })
   .superRefine((env, ctx) => {
     const url = new URL(env.WHMCS_URL);
