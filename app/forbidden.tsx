@@ -4,10 +4,11 @@ import Link from 'next/link';
 export const metadata: Metadata = { title: 'No access' };
 
 // forbidden() — a user on a shared account without the WHMCS permission for a
-// section. Rendered by the root layout, so it brings its own <main>.
+// section. Only the portal's guards call forbidden(), so this renders inside the
+// portal layout's <main> and must not open another one.
 export default function Forbidden() {
   return (
-    <main id="main" className="status-page">
+    <div className="status-page">
       <div className="status-card">
         <p className="brand auth-brand">Kraken Portal</p>
         <p className="status-code">403</p>
@@ -23,6 +24,6 @@ export default function Forbidden() {
           </Link>
         </div>
       </div>
-    </main>
+    </div>
   );
 }

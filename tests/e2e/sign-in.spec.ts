@@ -96,8 +96,11 @@ test('a login with two accounts picks one, sees only it, and can switch', async 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('find that page');
 
   await page.getByLabel('Account').selectOption({ label: 'Sam Okafor' });
-  await page.getByRole('button', { name: 'Switch' }).click();
-  await expect(page.getByRole('banner')).toContainText('Sam Okafor');
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Switch' }).click(),
+  ]);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/invoices/${await firstInvoiceOf(2)}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Invoice');
 });
