@@ -11,6 +11,10 @@ const secret = (name: string) =>
     .string({ error: `${name} is required (generate one: openssl rand -base64 48)` })
     .refine((v) => Buffer.byteLength(v) >= 32, `${name} must be at least 32 bytes`);
 
+/** An optional setting; an empty value (`NAME=` in a .env file) counts as unset. */
+const optional = <T extends z.ZodType>(type: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), type.optional());
+
 const flag = z
   .enum(['0', '1', 'true', 'false'])
   .default('false')
@@ -25,6 +29,18 @@ const schema = z
     WHMCS_ACCESS_KEY: z.string().min(1).optional(),
     WHMCS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     WHMCS_INSECURE_TLS: flag,
+    WHMCS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(500).default(16),
+    WHMCS_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    WHMCS_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(5),
+    WHMCS_BREAKER_COOLDOWN_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(30_000),
+    METRICS_TOKEN: optional(secret('METRICS_TOKEN')),
+    ALERT_WEBHOOK_URL: optional(z.url({ error: 'ALERT_WEBHOOK_URL must be a URL' })),
+    ALERT_WEBHOOK_SECRET: optional(secret('ALERT_WEBHOOK_SECRET')),
     JWT_SECRET: secret('JWT_SECRET'),
     ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -49,6 +65,26 @@ const schema = z
         code: 'custom',
         path: ['WHMCS_INSECURE_TLS'],
         message: 'WHMCS_INSECURE_TLS is for development only and refused in production',
+      });
+    }
+    const hook = env.ALERT_WEBHOOK_URL ? new URL(env.ALERT_WEBHOOK_URL) : null;
+    if (hook && !env.ALERT_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALERT_WEBHOOK_SECRET'],
+        message: 'ALERT_WEBHOOK_SECRET is required with ALERT_WEBHOOK_URL',
+      });
+    }
+    if (
+      hook &&
+      production &&
+      hook.protocol !== 'https:' &&
+      !LOOPBACK.has(hook.hostname)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALERT_WEBHOOK_URL'],
+        message: 'ALERT_WEBHOOK_URL must use https in production',
       });
     }
     if (env.JWT_SECRET === env.ADMIN_JWT_SECRET) {
