@@ -48,12 +48,15 @@ export type SessionStore = {
    * same realm and subject beyond `cap`, atomically. Returns the evicted sids. */
   create(record: SessionRecord, cap: number): Promise<string[]>;
   get(sid: string): Promise<SessionRecord | null>;
-  /** Compare-and-set of the jti; a stale jti revokes the session with reason 'reuse'. */
+  /** Compare-and-set of the jti (the replaced one becomes `prevJti`, `rotatedAt` is
+   * now); the previous jti within `graceSeconds` is 'raced'; any other stale jti
+   * revokes the session with reason 'reuse'. */
   rotate(
     sid: string,
     presentedJti: string,
     nextJti: string,
     now: number,
+    graceSeconds: number,
   ): Promise<RotateOutcome>;
   touch(sid: string, now: number): Promise<void>;
   revoke(sid: string, reason: string, now: number): Promise<void>;
@@ -141,3 +144,9 @@ export type Store = {
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
+
+/** Session records stay readable this long after their absolute end, for the security views. */
+export const SESSION_RETAIN_SECONDS = 7 * 86_400;
+/** Sign-ins and failures are kept this long (and at most LOGIN_HISTORY_MAX per list in Redis). */
+export const LOGIN_RETAIN_SECONDS = 90 * 86_400;
+export const LOGIN_HISTORY_MAX = 500;
