@@ -8,7 +8,8 @@ export type WhmcsErrorKind =
   | 'misconfigured' // IP allow list, credentials, API role: an operator must act
   | 'refused' // WHMCS understood and said no (business error)
   | 'not_found' // no such record, or not this client's record
-  | 'invalid'; // says success but does not match what the portal expects
+  | 'invalid' // says success but does not match what the portal expects
+  | 'uncertain'; // a write was sent and its answer lost: it may have gone through
 
 export type WhmcsErrorDetails = {
   /** The `message` WHMCS sent, if any (never shown to users). */
@@ -72,12 +73,21 @@ export class WhmcsInvalidError extends WhmcsError {
   }
 }
 
+/** Never retried: the write may have happened, so sending it again could repeat it. */
+export class WhmcsUncertainError extends WhmcsError {
+  override name = 'WhmcsUncertainError';
+  constructor(...[action, reason, details]: Args) {
+    super('uncertain', action, reason, details);
+  }
+}
+
 const CLASSES = {
   unavailable: WhmcsUnavailableError,
   misconfigured: WhmcsMisconfiguredError,
   refused: WhmcsRefusedError,
   not_found: WhmcsNotFoundError,
   invalid: WhmcsInvalidError,
+  uncertain: WhmcsUncertainError,
 } as const;
 
 /** Builds the subclass that matches `kind`. */

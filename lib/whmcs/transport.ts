@@ -1,44 +1,57 @@
 import 'server-only';
 import type { z } from 'zod';
-import { log } from '@/lib/log';
+import { env } from '@/lib/env';
+import { recordWhmcsRetry } from '@/lib/metrics';
 import { isAllowedAction, isReadAction, type AllowedAction } from '@/lib/whmcs/allowlist';
-import type { Interpretation } from '@/lib/whmcs/classify';
+import { attempt } from '@/lib/whmcs/attempt';
 import { WhmcsMisconfiguredError, type WhmcsError } from '@/lib/whmcs/errors';
 import { RESERVED_PARAMS, type FormParams } from '@/lib/whmcs/form';
-import { exchange } from '@/lib/whmcs/http';
+import { report } from '@/lib/whmcs/report';
 
-// The one entry point for WHMCS calls: allowlist, retries, one log line.
+// The one entry point for WHMCS calls: allowlist, then attempts (each past the
+// circuit breaker and the in-flight limit, see attempt.ts), retries of reads,
+// and one report per call.
 
 const READ_RETRIES = 2;
 const BACKOFF_BASE_MS = 150;
 const BACKOFF_CAP_MS = 1_000;
+
+export type CallOptions = {
+  /** The readiness check: may probe an open breaker (as its single probe). */
+  probe?: boolean;
+};
 
 /** Calls `action` and returns its answer parsed by `schema`, or throws a WhmcsError. */
 export async function call<T>(
   action: AllowedAction,
   params: FormParams,
   schema: z.ZodType<T>,
+  options: CallOptions = {},
 ): Promise<T> {
   const started = performance.now();
   const refused = precheck(action, params);
   if (refused) {
-    logCall(action, { ok: false, error: refused }, started, 0);
+    await report(action, { outcome: { ok: false, error: refused } }, started, 0);
     throw refused;
   }
   // Reads change nothing, so an outage may be retried; a write may have
   // happened even when its answer was lost, so it is sent once.
-  const attempts = isReadAction(action) ? 1 + READ_RETRIES : 1;
+  const read = isReadAction(action);
+  const attempts = read && !options.probe ? 1 + READ_RETRIES : 1;
+  const write = !read;
 
-  for (let attempt = 1; ; attempt += 1) {
-    const outcome = await exchange(action, params, schema);
-    const retry =
-      !outcome.ok && outcome.error.kind === 'unavailable' && attempt < attempts;
-    if (!retry) {
-      logCall(action, outcome, started, attempt);
-      if (outcome.ok) return outcome.data;
-      throw outcome.error;
+  for (let n = 1; ; n += 1) {
+    const result = await attempt(action, params, schema, { write, probe: options.probe });
+    // A read that already spent a whole timeout is not tried again: WHMCS is
+    // struggling, and the page has waited long enough.
+    const inBudget = performance.now() - started < env().WHMCS_TIMEOUT_MS;
+    if (!(result.retriable && n < attempts && inBudget)) {
+      await report(action, result, started, n);
+      if (result.outcome.ok) return result.outcome.data;
+      throw result.outcome.error;
     }
-    await sleep(backoff(attempt));
+    recordWhmcsRetry(action);
+    await sleep(backoff(n));
   }
 }
 
@@ -61,27 +74,4 @@ function backoff(attempt: number): number {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-const LEVELS = {
-  unavailable: 'warn',
-  misconfigured: 'error',
-  invalid: 'error',
-  refused: 'info',
-  not_found: 'info',
-} as const;
-
-/** One line per call (attempt 0: refused before sending); never params, never a body. */
-function logCall(
-  action: string,
-  outcome: Interpretation<unknown>,
-  started: number,
-  attempt: number,
-): void {
-  const durationMs = Math.round(performance.now() - started);
-  const line = { event: 'whmcs.call', action, durationMs, attempt };
-  if (outcome.ok) return log().info({ ...line, outcome: 'ok' });
-
-  const { kind, reason } = outcome.error;
-  log()[LEVELS[kind]]({ ...line, outcome: 'error', kind, reason });
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AllowedAction } from '@/lib/whmcs/allowlist';
-import { WhmcsMisconfiguredError, WhmcsUnavailableError } from '@/lib/whmcs/errors';
+import {
+  WhmcsMisconfiguredError,
+  WhmcsUncertainError,
+  WhmcsUnavailableError,
+} from '@/lib/whmcs/errors';
 import { appendParams } from '@/lib/whmcs/form';
 import { endpoint } from '@/lib/whmcs/http';
 import { schemas } from '@/lib/whmcs/schemas';
@@ -108,12 +112,12 @@ describe('retries', () => {
     expect(whmcs.seen).toHaveLength(3);
   });
 
-  it('sends a write once even when the answer is a 503', async () => {
+  it('sends a write once even when the answer is a 503, and says it may have gone through', async () => {
     whmcs.answer(raw('busy', 'text/plain', 503));
 
     const error = await failure(validateLogin('a@example.com', 'pw'));
 
-    expect(error).toBeInstanceOf(WhmcsUnavailableError);
+    expect(error).toBeInstanceOf(WhmcsUncertainError);
     expect(whmcs.seen).toHaveLength(1);
   });
 
