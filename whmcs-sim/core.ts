@@ -2,6 +2,7 @@
 // and encodes exactly like WHMCS's /includes/api.php. No I/O here; server.ts and
 // msw.ts feed it.
 import { findAction } from './actions';
+import { createOidcProvider, type OidcOptions, type OidcProvider } from './oidc/provider';
 import { sameSecret } from './passwords';
 import { buildSeed, DEFAULT_SEED } from './seed';
 import type { SimState } from './state';
@@ -26,6 +27,8 @@ export type SimulatorOptions = {
   credentials: SimCredentials;
   /** API IP allow list; omitted lets every address in. */
   allowedIps?: readonly string[];
+  /** OpenID Connect clients and issuer (oidc/); omitted: the demo client. */
+  oidc?: OidcOptions;
 };
 
 export type SimResponse = { status: number; contentType: string; body: string };
@@ -42,6 +45,8 @@ export type Simulator = {
   readonly calls: SimCall[];
   readonly state: SimState;
   readonly options: SimulatorOptions;
+  /** WHMCS's OpenID Connect provider; tests may set `oidc.tamper` to break its ID tokens. */
+  readonly oidc: OidcProvider;
   /** The simulator's current time (seed `now` plus time elapsed since creation). */
   now(): Date;
 };
@@ -129,6 +134,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state,
     options,
     now,
+    oidc: createOidcProvider(() => state.users, options.oidc),
     handle(form, meta) {
       const reply = respond(form, meta.ip, sim, ctx);
       const result = reply.body.startsWith('{"result":"success"') ? 'success' : 'error';

@@ -3,6 +3,9 @@
 
 export const DEMO_PASSWORD = 'KrakenDemo!2026';
 
+/** secure@'s authenticator secret (base32, RFC 6238 defaults); `npm run sim:totp` prints its code. */
+export const DEMO_TOTP_SECRET = 'KRAKENDEMOTOTPSECRETFORSECUREUSR';
+
 export const DEFAULT_CREDENTIALS = {
   identifier: 'kraken-demo-identifier',
   secret: 'kraken-demo-secret',

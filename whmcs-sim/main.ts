@@ -1,6 +1,7 @@
 // `npm run sim`: the WHMCS simulator as a process. Settings come from SIM_* variables.
 import { DEFAULT_CREDENTIALS, DEMO_ACCOUNTS } from './demo-accounts';
 import { parsePlan } from './faults';
+import { clientFromEnv } from './oidc/config';
 import { startSimulator } from './server';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -30,8 +31,11 @@ async function main() {
       identifier: process.env.SIM_IDENTIFIER || DEFAULT_CREDENTIALS.identifier,
       secret: process.env.SIM_SECRET || DEFAULT_CREDENTIALS.secret,
     },
+    oidc: { clients: [clientFromEnv(process.env)] },
+    oidcTestControl: process.env.SIM_OIDC_TEST_CONTROL === '1',
   });
   console.log(`WHMCS simulator listening on ${running.url}/includes/api.php`);
+  console.log(`OpenID Connect issuer: ${running.url} (npm run sim:totp: secure@'s code)`);
   console.log(`Demo logins (password ${DEMO_ACCOUNTS[0]?.password}):`);
   for (const account of DEMO_ACCOUNTS)
     console.log(`  ${account.email} - clients ${account.clientIds.join(', ')}`);

@@ -77,6 +77,8 @@ export type User = {
   email: string;
   passwordHash: string;
   twoFactor: boolean;
+  /** Base32 TOTP secret of a user with two-factor on (the OIDC sign-in page asks for it). */
+  totpSecret?: string;
   datecreated: string;
   links: ClientLink[];
 };

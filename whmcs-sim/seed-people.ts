@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, DEMO_PASSWORD } from './demo-accounts';
+import { ALL_PERMISSIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 import type { Client, ClientLink, User } from './model';
 import { hashPassword } from './passwords';
 import {
@@ -48,6 +48,7 @@ function addClient(ctx: SeedContext, input: ClientInput): Client {
 type UserInput = Pick<User, 'firstname' | 'lastname' | 'email' | 'links'> & {
   password: string;
   twoFactor?: boolean;
+  totpSecret?: string;
 };
 
 function addUser(ctx: SeedContext, input: UserInput): User {
@@ -59,6 +60,7 @@ function addUser(ctx: SeedContext, input: UserInput): User {
     email: input.email,
     passwordHash: hashPassword(`user-${id}`, input.password),
     twoFactor: input.twoFactor ?? false,
+    ...(input.totpSecret && { totpSecret: input.totpSecret }),
     datecreated: ymdHms(daysFromNow(ctx, -ctx.rng.int(30, 1500))),
     links: input.links,
   };
@@ -117,6 +119,7 @@ function seedDemoPeople(ctx: SeedContext): void {
     email: 'secure@kraken.example',
     password,
     twoFactor: true,
+    totpSecret: DEMO_TOTP_SECRET,
     links: [owner(4)],
   });
 }

@@ -6,6 +6,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from './core';
 import { DEFAULT_CREDENTIALS } from './demo-accounts';
 import { handleFaultControl } from './fault-control';
 import { answerWithFaults, createFaults, type FaultPlan, type Faults } from './faults';
+import { handleOidc } from './oidc/http';
 
 export type StartOptions = Partial<SimulatorOptions> & {
   port?: number;
@@ -16,6 +17,8 @@ export type StartOptions = Partial<SimulatorOptions> & {
   control?: boolean;
   /** Faults to inject from the start (faults.ts); with `control`, changeable over HTTP. */
   faults?: FaultPlan;
+  /** Test only: serves POST /__sim/oidc/tamper, which breaks ID tokens on request. */
+  oidcTestControl?: boolean;
 };
 
 export type RunningSimulator = {
@@ -61,9 +64,11 @@ async function route(
   latencyMs: number,
   control: boolean,
   faults: Faults,
+  oidcTestControl: boolean,
 ) {
   if (control && handleCallsControl(req, res, sim)) return;
   if (control && (await handleFaultControl(req, res, faults))) return;
+  if (await handleOidc(req, res, sim.oidc, oidcTestControl)) return;
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
   if (!API_PATH.test(path))
     return send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
@@ -89,6 +94,7 @@ export async function startSimulator(
     latencyMs = 0,
     control = false,
     faults: plan,
+    oidcTestControl = false,
     ...simOptions
   } = options;
   if (!LOOPBACK.test(host))
@@ -97,12 +103,14 @@ export async function startSimulator(
   const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS, ...simOptions });
   const faults = createFaults(plan);
   const server = createServer((req, res) => {
-    route(req, res, sim, latencyMs, control, faults).catch((error: unknown) => {
-      console.error('whmcs-sim: request failed', error);
-      if (!res.headersSent)
-        send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
-      else res.destroy();
-    });
+    route(req, res, sim, latencyMs, control, faults, oidcTestControl).catch(
+      (error: unknown) => {
+        console.error('whmcs-sim: request failed', error);
+        if (!res.headersSent)
+          send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
+        else res.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -111,11 +119,15 @@ export async function startSimulator(
 
   const bound = (server.address() as AddressInfo).port;
   const hostPart = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${hostPart}:${bound}`;
+  // The issuer is the simulator's own base URL unless the caller pinned one.
+  if (!simOptions.oidc?.issuer) sim.oidc.issuer = url;
+  sim.oidc.key();
   const close = () =>
     new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
     });
 
-  return { url: `http://${hostPart}:${bound}`, port: bound, sim, faults, close };
+  return { url, port: bound, sim, faults, close };
 }
