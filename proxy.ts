@@ -17,7 +17,16 @@ import {
 
 // '/bench/open': benchmark-only routes (issue #5) that answer 404 unless the
 // server runs with BENCH_ROUTES=1; public so the benchmark can compare them.
-const PUBLIC_PATHS = ['/login', '/select-account', '/api/health', '/bench/open'];
+// '/api/ready', '/api/metrics': for load balancers and scrapers, which hold no
+// session; readiness reveals nothing secret, metrics check their own bearer token.
+const PUBLIC_PATHS = [
+  '/login',
+  '/select-account',
+  '/api/health',
+  '/api/ready',
+  '/api/metrics',
+  '/bench/open',
+];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -9,9 +9,15 @@ process.env.JWT_SECRET ??= 'test-customer-secret-0123456789abcdef0123456789';
 process.env.ADMIN_JWT_SECRET ??= 'test-admin-secret-0123456789abcdef0123456789ab';
 process.env.LOG_LEVEL ??= 'silent';
 
-// Each test starts with a closed WHMCS circuit breaker, an empty in-flight limit
-// and empty alert windows (kept on globalThis, created again on first use).
-const PER_PROCESS = ['kraken.whmcs.protection', 'kraken.security.alerts'];
+// Each test starts with a closed WHMCS circuit breaker, an empty in-flight limit,
+// empty alert windows, zeroed metrics and no kept readiness answer (all kept on
+// globalThis, created again on first use).
+const PER_PROCESS = [
+  'kraken.whmcs.protection',
+  'kraken.security.alerts',
+  'kraken.metrics',
+  'kraken.readiness',
+];
 afterEach(() => {
   for (const key of PER_PROCESS)
     delete (globalThis as Record<symbol, unknown>)[Symbol.for(key)];
