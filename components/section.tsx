@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
 import { log } from '@/lib/log';
+import { recordSectionFailure } from '@/lib/metrics';
 import { requestId } from '@/lib/request';
 import { WhmcsError, type WhmcsErrorKind } from '@/lib/whmcs/errors';
 import { Card } from '@/components/card';
@@ -11,8 +12,8 @@ import styles from './section.module.css';
 // One way for every page section to load WHMCS data: start the call with
 // settle() at the top of the page (so all calls run at once), hand the promise
 // to a <Section>, which streams in behind its own skeleton. A WhmcsError becomes
-// a friendly message with a retry link and one log line; anything else is a bug
-// and goes on to the error boundary.
+// a friendly message with a retry link and the request id as a reference, one
+// log line and a metric; anything else is a bug and goes on to the error boundary.
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; kind: WhmcsErrorKind };
 
@@ -32,6 +33,7 @@ export function settle<T>(section: string, work: Promise<T>): Promise<Settled<T>
 }
 
 async function logFailure(section: string, kind: WhmcsErrorKind): Promise<void> {
+  recordSectionFailure(section, kind);
   log().warn({
     event: 'page.section.failed',
     section,
@@ -78,18 +80,25 @@ type BodyProps<T> = Pick<SectionProps<T>, 'what' | 'load' | 'retryHref' | 'child
 
 async function SectionBody<T>({ what, load, retryHref, children }: BodyProps<T>) {
   const result = await load;
-  if (!result.ok) return <SectionError what={what} retryHref={retryHref} />;
+  if (!result.ok) {
+    return (
+      <SectionError what={what} retryHref={retryHref} reference={await requestId()} />
+    );
+  }
 
   return children(result.value);
 }
 
-function SectionError({ what, retryHref }: { what: string; retryHref: string }) {
+type ErrorProps = { what: string; retryHref: string; reference: string };
+
+function SectionError({ what, retryHref, reference }: ErrorProps) {
   return (
     <div className={styles.error} role="status">
       <p>
         We couldn&rsquo;t load your {what} right now. Please try again in a few minutes.
       </p>
       <a href={retryHref}>Try again</a>
+      <p className={styles.reference}>Reference: {reference}</p>
     </div>
   );
 }
