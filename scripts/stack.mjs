@@ -43,6 +43,7 @@ export async function startStack({
   quiet = false,
   extraEnv = {},
   simEnv = {},
+  pipePortal = false,
 }) {
   if (!existsSync('.next/BUILD_ID'))
     throw new Error('No production build: run `npm run build` first.');
@@ -62,8 +63,9 @@ export async function startStack({
   const simUrl = `http://127.0.0.1:${simPort}/`;
   await waitFor(`${simUrl}includes/api.php`, sim, 'WHMCS simulator');
 
+  // pipePortal: the caller reads the portal's log lines from portal.stdout/stderr.
   const portal = spawn(process.execPath, [standaloneServer()], {
-    stdio,
+    stdio: pipePortal ? ['ignore', 'pipe', 'pipe'] : stdio,
     env: {
       ...base,
       PORT: String(port),
