@@ -20,6 +20,37 @@ const flag = z
   .default('false')
   .transform((v) => v === '1' || v === 'true');
 
+type StoreEnv = {
+  STORE: 'sqlite' | 'redis';
+  REDIS_URL?: string;
+  UPSTASH_REDIS_REST_URL?: string;
+  UPSTASH_REDIS_REST_TOKEN?: string;
+};
+
+/** STORE=redis reaches Redis over TCP (REDIS_URL) or Upstash over REST (the pair). */
+function checkStore(env: StoreEnv, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  const upstash = [env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN].filter(
+    Boolean,
+  );
+  if (upstash.length === 1) {
+    const [given, missing] = env.UPSTASH_REDIS_REST_URL
+      ? (['URL', 'TOKEN'] as const)
+      : (['TOKEN', 'URL'] as const);
+    const name = (part: string) => `UPSTASH_REDIS_REST_${part}`;
+    issue(name(missing), `${name(missing)} is required with ${name(given)}`);
+  }
+  if (env.STORE !== 'redis') return;
+
+  if (!env.REDIS_URL && upstash.length === 0) {
+    issue('STORE', 'STORE=redis needs REDIS_URL or UPSTASH_REDIS_REST_URL and _TOKEN');
+  }
+  if (env.REDIS_URL && upstash.length > 0) {
+    issue('REDIS_URL', 'REDIS_URL and the UPSTASH_REDIS_REST_* pair exclude each other');
+  }
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +75,22 @@ const schema = z
     JWT_SECRET: secret('JWT_SECRET'),
     ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
+    STORE_SQLITE_PATH: z.string().min(1).default('data/portal.sqlite'),
+    STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+    REDIS_URL: optional(
+      z.url({
+        protocol: /^rediss?$/,
+        error: 'REDIS_URL must be a redis:// or rediss:// URL',
+      }),
+    ),
+    UPSTASH_REDIS_REST_URL: optional(
+      z.url({
+        protocol: /^https$/,
+        error: 'UPSTASH_REDIS_REST_URL must be an https URL',
+      }),
+    ),
+    UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -51,6 +98,7 @@ const schema = z
     BENCH_ROUTES: flag,
   })
   .superRefine((env, ctx) => {
+    checkStore(env, ctx);
     const url = new URL(env.WHMCS_URL);
     const production = env.NODE_ENV === 'production';
     if (production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {

@@ -61,3 +61,66 @@ describe('configuration', () => {
     expect(() => parseEnv(prod)).toThrow(/WHMCS_INSECURE_TLS/);
   });
 });
+
+describe('store configuration', () => {
+  const upstash = {
+    UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
+    UPSTASH_REDIS_REST_TOKEN: 'token',
+  };
+
+  it('defaults to the sqlite file under data/ with a 2 s limit per call', () => {
+    const env = parseEnv(valid);
+
+    expect(env).toMatchObject({
+      STORE: 'sqlite',
+      STORE_SQLITE_PATH: 'data/portal.sqlite',
+      STORE_TIMEOUT_MS: 2_000,
+    });
+  });
+
+  it('accepts redis over TCP or over the Upstash REST API', () => {
+    const tcp = parseEnv({
+      ...valid,
+      STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    const rest = parseEnv({ ...valid, STORE: 'redis', ...upstash });
+
+    expect(tcp.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(rest.UPSTASH_REDIS_REST_TOKEN).toBe('token');
+  });
+
+  it('refuses STORE=redis with no way to reach Redis', () => {
+    expect(() => parseEnv({ ...valid, STORE: 'redis', REDIS_URL: '' })).toThrow(
+      /^Invalid configuration: STORE=redis needs REDIS_URL/,
+    );
+  });
+
+  it('refuses both ways to reach Redis at once', () => {
+    const both = {
+      ...valid,
+      STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      ...upstash,
+    };
+
+    expect(() => parseEnv(both)).toThrow(/REDIS_URL and the UPSTASH_REDIS_REST_\* pair/);
+  });
+
+  it('refuses an Upstash REST URL that is not https, or half of the pair', () => {
+    const http = { ...upstash, UPSTASH_REDIS_REST_URL: 'http://eu1-example.upstash.io' };
+
+    expect(() => parseEnv({ ...valid, ...http })).toThrow(
+      /UPSTASH_REDIS_REST_URL.*https/,
+    );
+    expect(() =>
+      parseEnv({ ...valid, UPSTASH_REDIS_REST_URL: upstash.UPSTASH_REDIS_REST_URL }),
+    ).toThrow(/UPSTASH_REDIS_REST_TOKEN is required with UPSTASH_REDIS_REST_URL/);
+  });
+
+  it('refuses a REDIS_URL that is not redis:// or rediss://', () => {
+    const wrong = { ...valid, STORE: 'redis', REDIS_URL: 'http://127.0.0.1:6379' };
+
+    expect(() => parseEnv(wrong)).toThrow(/REDIS_URL must be a redis:\/\//);
+  });
+});
