@@ -8,6 +8,8 @@ process.env.WHMCS_API_SECRET ??= 'test-secret';
 process.env.JWT_SECRET ??= 'test-customer-secret-0123456789abcdef0123456789';
 process.env.ADMIN_JWT_SECRET ??= 'test-admin-secret-0123456789abcdef0123456789ab';
 process.env.LOG_LEVEL ??= 'silent';
+// Each test process keeps its own store in memory, never in the checkout's data/.
+process.env.STORE_SQLITE_PATH ??= ':memory:';
 
 // Each test starts with a closed WHMCS circuit breaker, an empty in-flight limit,
 // empty alert windows, zeroed metrics and no kept readiness answer (all kept on
