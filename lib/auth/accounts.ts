@@ -39,6 +39,10 @@ export async function describeAccounts(
 export async function listSwitchableAccounts(
   session: CustomerSession,
 ): Promise<(AccountChoice & { current: boolean })[]> {
+  // The current account is always on the list: ask for its name now, beside
+  // GetUsers, not after it (one WHMCS round trip instead of two, issue #5).
+  // describeAccounts gets the same cached request and handles its failure.
+  getClientDetails(session.clientId).catch(() => undefined);
   const user = await findUser(session.email, session.userId);
   if (!user) return [];
   const choices = await describeAccounts(user.clients);
