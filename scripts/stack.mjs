@@ -7,6 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const DEMO_IDENTIFIER = 'kraken-demo-identifier';
 export const DEMO_SECRET = 'kraken-demo-secret';
+// "Sign in with WHMCS": the simulator's OIDC client, registered for this portal.
+export const DEMO_OIDC_CLIENT_ID = 'kraken-portal-demo';
+export const DEMO_OIDC_CLIENT_SECRET = 'kraken-demo-oidc-secret-0123456789';
 
 const secret = () => randomBytes(48).toString('base64');
 
@@ -49,6 +52,7 @@ export async function startStack({
     throw new Error('No production build: run `npm run build` first.');
   const stdio = quiet ? 'ignore' : 'inherit';
   const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const url = `http://localhost:${port}`;
 
   const sim = spawn(process.execPath, ['--import', 'tsx', 'whmcs-sim/main.ts'], {
     stdio,
@@ -57,6 +61,9 @@ export async function startStack({
       SIM_PORT: String(simPort),
       SIM_HOST: '127.0.0.1',
       SIM_LATENCY_MS: String(latencyMs),
+      SIM_OIDC_CLIENT_ID: DEMO_OIDC_CLIENT_ID,
+      SIM_OIDC_CLIENT_SECRET: DEMO_OIDC_CLIENT_SECRET,
+      SIM_OIDC_REDIRECT_URIS: `${url}/api/auth/callback/whmcs`,
       ...simEnv,
     },
   });
@@ -76,10 +83,13 @@ export async function startStack({
       WHMCS_API_SECRET: DEMO_SECRET,
       JWT_SECRET: secret(),
       ADMIN_JWT_SECRET: secret(),
+      WHMCS_OIDC_CLIENT_ID: DEMO_OIDC_CLIENT_ID,
+      WHMCS_OIDC_CLIENT_SECRET: DEMO_OIDC_CLIENT_SECRET,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: secret(),
       ...extraEnv,
     },
   });
-  const url = `http://localhost:${port}`;
   await waitFor(`http://127.0.0.1:${port}/api/health`, portal, 'portal');
 
   const stop = () => {
