@@ -2,10 +2,12 @@ import { requireBenchRoutes } from '@/lib/bench-routes';
 import { rawCall } from '@/lib/whmcs/raw';
 
 // Benchmark only (BENCH_ROUTES=1): the throughput baseline for the dashboard.
-// The same five WHMCS calls for client 1, with no sign-in, no guard, no schema,
-// no ownership check and no streaming: what a bare Next.js page costs.
+// The same six WHMCS calls for client 1 (its five sections and the header's
+// user look-up), with no sign-in, no guard, no schema, no ownership check and
+// no streaming: what a bare Next.js page costs.
 
 const CLIENT = 1;
+const EMAIL = 'alice@kraken.example';
 const SCAN = { limitstart: 0, limitnum: 100 };
 const SHOWN = 5;
 
@@ -32,7 +34,7 @@ function List({ title, items, field }: { title: string; items: Row[]; field: str
 
 export default async function PlainPage() {
   await requireBenchRoutes();
-  const [invoices, client, services, tickets, domains] = await Promise.all([
+  const [invoices, client, services, tickets, domains, users] = await Promise.all([
     rawCall('GetInvoices', {
       userid: CLIENT,
       status: 'Unpaid',
@@ -49,12 +51,14 @@ export default async function PlainPage() {
       ...SCAN,
     }),
     rawCall('GetClientsDomains', { clientid: CLIENT, ...SCAN }),
+    rawCall('GetUsers', { search: EMAIL, limitnum: 100 }),
   ]);
   const currency = (client as Row).currency_code;
 
   return (
     <main id="main">
       <h1>Plain page ({String(currency)})</h1>
+      <List title="Users" items={rows(users, 'users', 'user')} field="email" />
       <List
         title="Unpaid invoices"
         items={rows(invoices, 'invoices', 'invoice')}
