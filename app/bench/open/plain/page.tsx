@@ -58,7 +58,11 @@ export default async function PlainPage() {
   return (
     <main id="main">
       <h1>Plain page ({String(currency)})</h1>
-      <List title="Users" items={rows(users, 'users', 'user')} field="email" />
+      <List
+        title="Users"
+        items={(users as { users?: Row[] }).users ?? []}
+        field="email"
+      />
       <List
         title="Unpaid invoices"
         items={rows(invoices, 'invoices', 'invoice')}
