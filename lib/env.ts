@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { OIDC_FIELDS, oidcIssues } from '@/lib/env-oidc';
 
 // The one reader of process.env. Parsed once, on first use; instrumentation.ts
 // calls it at start-up so a bad setting stops the server before it serves.
@@ -96,8 +97,11 @@ const schema = z
       .default('info'),
     // Benchmark only: serves the /bench/* routes (404 without it). Never on a live portal.
     BENCH_ROUTES: flag,
+    ...OIDC_FIELDS,
   })
   .superRefine((env, ctx) => {
+    for (const { path, message } of oidcIssues(env))
+      ctx.addIssue({ code: 'custom', path: [path], message });
     checkStore(env, ctx);
     const url = new URL(env.WHMCS_URL);
     const production = env.NODE_ENV === 'production';
