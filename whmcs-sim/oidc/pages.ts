@@ -5,7 +5,7 @@
 const STYLE =
   'body{font-family:system-ui,sans-serif;background:#f4f6f8;margin:0}' +
   'main{max-width:24rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:8px}' +
-  'label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.5rem}' +
+  'label{display:block;margin:.75rem 0 .25rem}input{width:100%;box-sizing:border-box;padding:.5rem}' +
   'button{margin-top:1rem;padding:.5rem 1rem}.error{color:#a00}';
 
 function escape(text: string): string {
