@@ -89,8 +89,9 @@ async function launch(port: number): Promise<RedisServer> {
   };
 }
 
-/** Starts redis-server on a free port; tries another port if one was taken meanwhile. */
-export async function startRedisServer(): Promise<RedisServer> {
+/** Starts redis-server on `port`, or on a free port (another if one was taken meanwhile). */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  if (port !== undefined) return launch(port);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
