@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REALMS, cookieName, cookieSecure } from '@/lib/auth/realm';
 import { sessionCookieOptions } from '@/lib/auth/cookies';
-import { signCustomerToken, verifyCustomerToken } from '@/lib/auth/token';
+import { refreshIfDue } from '@/lib/auth/refresh';
+import { nowSeconds } from '@/lib/auth/session-record';
+import { securityEvent } from '@/lib/auth/events';
 import { isCrossSiteWrite } from '@/lib/security/csrf';
+import { StoreUnavailableError } from '@/lib/store/types';
 import {
   contentSecurityPolicy,
   newNonce,
@@ -22,6 +25,7 @@ import {
 const PUBLIC_PATHS = [
   '/login',
   '/select-account',
+  '/api/auth',
   '/api/health',
   '/api/ready',
   '/api/metrics',
@@ -46,7 +50,7 @@ export async function proxy(request: NextRequest) {
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', csp);
 
-  const response = await gate(request, forwarded);
+  const response = await gate(request, forwarded).catch(storeDown);
   for (const [name, value] of Object.entries(securityHeaders(csp, cookieSecure()))) {
     response.headers.set(name, value);
   }
@@ -70,27 +74,48 @@ async function gate(request: NextRequest, forwarded: Headers): Promise<NextRespo
 
   const realm = REALMS.customer;
   const name = cookieName(realm);
-  const claims = await verifyCustomerToken(realm, request.cookies.get(name)?.value);
-  if (!claims) {
+  const outcome = await refreshIfDue(
+    realm,
+    request.cookies.get(name)?.value,
+    nowSeconds(),
+  );
+  if (outcome.kind === 'ended') {
     const login = new URL('/login', request.url);
-    if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    if (outcome.reason === 'evicted') login.searchParams.set('ended', 'evicted');
+    else if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
+    const response = NextResponse.redirect(login);
+    if (request.cookies.has(name)) {
+      response.cookies.set(name, '', { ...sessionCookieOptions(realm, 0), maxAge: 0 });
+    }
+    return response;
   }
-
-  const remaining = claims.exp - Math.floor(Date.now() / 1000);
-  if (remaining > realm.accessTtlSeconds / 2) {
+  if (outcome.kind === 'pass')
     return NextResponse.next({ request: { headers: forwarded } });
-  }
 
-  // TODO(#3): refresh against the session record and rotate with reuse detection.
-  const { exp: _exp, iat: _iat, jti: _jti, ...input } = claims;
-  const fresh = await signCustomerToken(realm, input);
-  request.cookies.set(name, fresh.token);
+  // The page renders with the new token; the browser keeps it for next time.
+  request.cookies.set(name, outcome.token);
   forwarded.set('cookie', request.cookies.toString());
   const response = NextResponse.next({ request: { headers: forwarded } });
-  response.cookies.set(name, fresh.token, sessionCookieOptions(realm, fresh.expiresAt));
+  response.cookies.set(
+    name,
+    outcome.token,
+    sessionCookieOptions(realm, outcome.expiresAt),
+  );
 
   return response;
+}
+
+/** No store, no session checks: fail closed rather than let requests through unchecked. */
+function storeDown(error: unknown): NextResponse {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  securityEvent('store.unavailable', { during: 'proxy' });
+  return new NextResponse(
+    'The portal is temporarily unavailable. Please try again shortly.',
+    {
+      status: 503,
+      headers: { 'retry-after': '30', 'content-type': 'text/plain; charset=utf-8' },
+    },
+  );
 }
 
 export const config = {

@@ -76,6 +76,7 @@ const schema = z
     JWT_SECRET: secret('JWT_SECRET'),
     ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     STORE_SQLITE_PATH: z.string().min(1).default('data/portal.sqlite'),
     STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
@@ -100,9 +101,9 @@ const schema = z
     ...OIDC_FIELDS,
   })
   .superRefine((env, ctx) => {
+    checkStore(env, ctx);
     for (const { path, message } of oidcIssues(env))
       ctx.addIssue({ code: 'custom', path: [path], message });
-    checkStore(env, ctx);
     const url = new URL(env.WHMCS_URL);
     const production = env.NODE_ENV === 'production';
     if (production && url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {

@@ -2,8 +2,13 @@
 // the browser tests and the benchmark. Everything listens on loopback only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Appends the TCP peer to X-Forwarded-For, as production's `npm start` does.
+const PEER_ADDRESS = pathToFileURL(resolve('server/peer-address.mjs')).href;
 
 export const DEMO_IDENTIFIER = 'kraken-demo-identifier';
 export const DEMO_SECRET = 'kraken-demo-secret';
@@ -39,6 +44,14 @@ function standaloneServer() {
   return `${root}/server.js`;
 }
 
+/** A new, empty sqlite store per run, so every demo and test run starts signed out. */
+function freshStoreFile(port) {
+  mkdirSync('data', { recursive: true });
+  const file = resolve(`data/stack-${port}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  return file;
+}
+
 export async function startStack({
   port = 3000,
   simPort = 8400,
@@ -71,11 +84,13 @@ export async function startStack({
   await waitFor(`${simUrl}includes/api.php`, sim, 'WHMCS simulator');
 
   // pipePortal: the caller reads the portal's log lines from portal.stdout/stderr.
-  const portal = spawn(process.execPath, [standaloneServer()], {
+  const portal = spawn(process.execPath, ['--import', PEER_ADDRESS, standaloneServer()], {
     stdio: pipePortal ? ['ignore', 'pipe', 'pipe'] : stdio,
     env: {
       ...base,
       PORT: String(port),
+      // The standalone server changes into its own folder: give the store an absolute path.
+      STORE_SQLITE_PATH: freshStoreFile(port),
       HOSTNAME: '127.0.0.1',
       NODE_ENV: 'production',
       WHMCS_URL: simUrl,

@@ -1,25 +1,28 @@
-'use client';
+import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/auth/sign-in';
 
-import { useActionState } from 'react';
-import { signIn, type SignInState } from '@/lib/auth/actions';
+// A plain form posting to the password route handler: it needs no JavaScript,
+// and the handler can answer with real status codes (429, 503).
 
-export function LoginForm({ next, notice }: { next: string; notice: string | null }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {
-    message: null,
-    email: '',
-  });
-  const error = state.message;
+type Props = {
+  next: string;
+  email: string;
+  error: SignInFailure | null;
+  notice: string | null;
+};
+
+export function LoginForm({ next, email, error, notice }: Props) {
+  const message = error ? SIGN_IN_MESSAGES[error] : null;
 
   return (
-    <form action={action} className="auth-form" noValidate={false}>
-      {notice && !error ? (
+    <form method="post" action="/api/auth/password" className="auth-form">
+      {notice && !message ? (
         <p className="notice" role="status">
           {notice}
         </p>
       ) : null}
-      {error ? (
+      {message ? (
         <p className="form-error" role="alert" id="signin-error">
-          {error}
+          {message}
         </p>
       ) : null}
       <input type="hidden" name="next" value={next} />
@@ -31,8 +34,8 @@ export function LoginForm({ next, notice }: { next: string; notice: string | nul
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
-          aria-describedby={error ? 'signin-error' : undefined}
+          defaultValue={email}
+          aria-describedby={message ? 'signin-error' : undefined}
         />
       </div>
       <div className="field">
@@ -45,8 +48,8 @@ export function LoginForm({ next, notice }: { next: string; notice: string | nul
           required
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+      <button type="submit" className="button button-primary">
+        Sign in
       </button>
     </form>
   );

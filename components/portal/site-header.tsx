@@ -15,6 +15,7 @@ const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/domains', label: 'Domains', permission: 'domains' },
   { href: '/invoices', label: 'Invoices', permission: 'invoices' },
   { href: '/tickets', label: 'Tickets', permission: 'tickets' },
+  { href: '/account/security', label: 'Security' },
 ];
 
 export function SiteHeader({ session }: { session: CustomerSession }) {

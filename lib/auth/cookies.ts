@@ -28,3 +28,16 @@ export async function clearSessionCookie(realm: Realm) {
   const jar = await cookies();
   jar.set(cookieName(realm), '', { ...sessionCookieOptions(realm, 0), maxAge: 0 });
 }
+
+/** The email typed on the last sign-in attempt, to fill the form in again. */
+export const LOGIN_HINT_COOKIE = 'kp_login_hint';
+
+export function loginHintOptions() {
+  return {
+    httpOnly: true,
+    secure: cookieSecure(),
+    sameSite: 'strict',
+    path: '/login',
+    maxAge: 5 * 60,
+  } as const;
+}

@@ -2,8 +2,7 @@ import 'server-only';
 import { env } from '@/lib/env';
 
 // Customer and staff sessions share one mechanism and differ only in these
-// settings. Staff sign-in arrives with #3; the realm is defined here already so
-// tokens carry their realm from the first day.
+// settings.
 export type RealmName = 'customer' | 'admin';
 
 export type Realm = {
@@ -12,11 +11,18 @@ export type Realm = {
   cookieBase: string;
   sameSite: 'lax' | 'strict';
   accessTtlSeconds: number;
+  /** A session unused this long ends, even if its absolute lifetime remains. */
+  idleTtlSeconds: number;
   absoluteTtlSeconds: number;
+  /** Concurrent sessions per person; signing in once more ends the oldest. */
+  sessionCap: number;
   secret: () => Uint8Array;
 };
 
 export const ISSUER = 'kraken-portal';
+
+/** How long the jti a session just rotated away from stays acceptable. */
+export const ROTATION_GRACE_SECONDS = 30;
 
 const encoder = new TextEncoder();
 
@@ -27,7 +33,9 @@ export const REALMS: Record<RealmName, Realm> = {
     cookieBase: 'kp_session',
     sameSite: 'lax',
     accessTtlSeconds: 15 * 60,
+    idleTtlSeconds: 30 * 60,
     absoluteTtlSeconds: 12 * 60 * 60,
+    sessionCap: 5,
     secret: () => encoder.encode(env().JWT_SECRET),
   },
   admin: {
@@ -36,7 +44,9 @@ export const REALMS: Record<RealmName, Realm> = {
     cookieBase: 'kp_admin',
     sameSite: 'strict',
     accessTtlSeconds: 5 * 60,
+    idleTtlSeconds: 15 * 60,
     absoluteTtlSeconds: 4 * 60 * 60,
+    sessionCap: 2,
     secret: () => encoder.encode(env().ADMIN_JWT_SECRET),
   },
 };

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REALMS } from '@/lib/auth/realm';
 import { readPendingSignIn } from '@/lib/auth/picker';
-import { signInWithPassword, SIGN_IN_MESSAGES } from '@/lib/auth/sign-in';
+import { signInWithPassword } from '@/lib/auth/sign-in';
 import { verifyCustomerToken } from '@/lib/auth/token';
 import { createSimulator } from '@/whmcs-sim/core';
 import { DEFAULT_CREDENTIALS, DEMO_PASSWORD } from '@/whmcs-sim/seed';
@@ -14,6 +14,7 @@ import { jar } from '../support/next-cookies';
 // The password sign-in path end to end against the simulator core (through
 // msw), with Next's cookie store replaced by an in-memory jar.
 
+const client = { ip: '127.0.0.1', userAgent: 'vitest' };
 const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS });
 const server = setupServer(...whmcsHandlers(sim, 'http://127.0.0.1:9'));
 
@@ -24,6 +25,8 @@ beforeAll(() => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
+  // A fresh in-memory store: rate-limit counts must not carry over between tests.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('kraken.store')];
   jar.clear();
   server.resetHandlers();
 });
@@ -37,7 +40,7 @@ describe('password sign-in', () => {
       email: 'alice@kraken.example',
       password: DEMO_PASSWORD,
       next: '/invoices?status=Unpaid',
-    });
+    }, client);
 
     expect(result).toEqual({ kind: 'signed-in', next: '/invoices?status=Unpaid' });
     expect(await sessionClaims()).toMatchObject({ cid: 1, own: true, perm: [] });
@@ -47,7 +50,7 @@ describe('password sign-in', () => {
     const result = await signInWithPassword({
       email: 'ALICE@Kraken.Example',
       password: DEMO_PASSWORD,
-    });
+    }, client);
 
     expect(result.kind).toBe('signed-in');
   });
@@ -56,13 +59,13 @@ describe('password sign-in', () => {
     const wrong = await signInWithPassword({
       email: 'alice@kraken.example',
       password: 'nope',
-    });
+    }, client);
     const unknown = await signInWithPassword({
       email: 'nobody@kraken.example',
       password: 'nope',
-    });
+    }, client);
 
-    expect(wrong).toEqual({ kind: 'failed', message: SIGN_IN_MESSAGES.invalid });
+    expect(wrong).toEqual({ kind: 'failed', reason: 'invalid' });
     expect(unknown).toEqual(wrong);
     expect(jar.size).toBe(0);
   });
@@ -71,9 +74,9 @@ describe('password sign-in', () => {
     const result = await signInWithPassword({
       email: 'secure@kraken.example',
       password: DEMO_PASSWORD,
-    });
+    }, client);
 
-    expect(result).toEqual({ kind: 'failed', message: SIGN_IN_MESSAGES.twoFactor });
+    expect(result).toEqual({ kind: 'failed', reason: 'twoFactor' });
     expect(jar.size).toBe(0);
   });
 
@@ -81,7 +84,7 @@ describe('password sign-in', () => {
     const result = await signInWithPassword({
       email: 'sam@kraken.example',
       password: DEMO_PASSWORD,
-    });
+    }, client);
 
     expect(result).toEqual({ kind: 'pick-account' });
     expect(await sessionClaims()).toBeNull();
@@ -94,7 +97,7 @@ describe('password sign-in', () => {
     const result = await signInWithPassword({
       email: 'contractor@kraken.example',
       password: DEMO_PASSWORD,
-    });
+    }, client);
 
     expect(result.kind).toBe('signed-in');
     expect(await sessionClaims()).toMatchObject({ cid: 1, own: false });
@@ -106,7 +109,7 @@ describe('password sign-in', () => {
       email: 'alice@kraken.example',
       password: DEMO_PASSWORD,
       next: '//evil.example',
-    });
+    }, client);
 
     expect(result).toEqual({ kind: 'signed-in', next: '/dashboard' });
   });
@@ -135,7 +138,7 @@ describe('malformed ValidateLogin answers', () => {
     const result = await signInWithPassword({
       email: 'alice@kraken.example',
       password: DEMO_PASSWORD,
-    });
+    }, client);
 
     expect(result.kind).toBe('failed');
     expect(jar.size).toBe(0);

@@ -10,6 +10,7 @@ const nowSeconds = Math.floor(now / 1000);
 const input = {
   sub: '7',
   sid: 'sid-0123456789abcdef',
+  jti: 'jti-0123456789abcdef',
   cid: 42,
   own: true,
   perm: [],

@@ -1,6 +1,12 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { WhmcsSignIn } from '@/components/auth/whmcs-sign-in';
+import { whmcsSignInFailed } from '@/lib/auth/oidc/failure';
+import { oidcSettings } from '@/lib/whmcs/oidc';
+import { LOGIN_HINT_COOKIE } from '@/lib/auth/cookies';
+import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/auth/sign-in';
 import { currentCustomer } from '@/lib/auth/guards';
 import { safeNext } from '@/lib/auth/redirect';
 
@@ -11,7 +17,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function noticeFor(params: Record<string, unknown>): string | null {
   if (params.signedout) return 'You have signed out.';
   if (params.expired) return 'Your sign-in took too long. Please sign in again.';
+  if (params.ended === 'evicted') {
+    return 'You were signed out here because your login started a session on more devices than allowed. Sign in again to continue.';
+  }
   return null;
+}
+
+function failureFor(value: unknown): SignInFailure | null {
+  return typeof value === 'string' && value in SIGN_IN_MESSAGES
+    ? (value as SignInFailure)
+    : null;
 }
 
 export default async function LoginPage({ searchParams }: Props) {
@@ -27,7 +42,15 @@ export default async function LoginPage({ searchParams }: Props) {
         <p className="muted">
           Use the email address and password of your client account.
         </p>
-        <LoginForm next={next} notice={noticeFor(params)} />
+        <LoginForm
+          next={next}
+          email={(await cookies()).get(LOGIN_HINT_COOKIE)?.value ?? ''}
+          error={failureFor(params.error)}
+          notice={noticeFor(params)}
+        />
+        {oidcSettings() ? (
+          <WhmcsSignIn next={next} failed={whmcsSignInFailed(params.error)} />
+        ) : null}
       </div>
     </main>
   );

@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import { securityEvent } from '@/lib/auth/events';
+import { savePendingSignIn } from '@/lib/auth/picker';
+import { startCustomerSession, type ClientContext } from '@/lib/auth/session';
+import { nowSeconds } from '@/lib/auth/session-record';
+import { recordLogin } from '@/lib/auth/sign-in';
+import { WhmcsError } from '@/lib/whmcs/errors';
+import { findUser } from '@/lib/whmcs/users';
+
+// The end of "Sign in with WHMCS": next-auth has checked the ID token (state,
+// nonce, signature, issuer, audience, expiry). Here its subject becomes the
+// portal's own session, exactly as after a password: same token, same record,
+// same limits. The answer is the path to send the browser to, so next-auth
+// never creates a session of its own.
+
+export type OidcRequest = {
+  /** The validated same-origin path to land on; redirect() in options.ts fills it. */
+  next: string;
+  client: ClientContext;
+};
+
+export const LOGIN_FAILED = {
+  whmcs: '/login?error=whmcs',
+  noAccounts: '/login?error=noAccounts',
+  unavailable: '/login?error=unavailable',
+} as const;
+
+const idClaims = z.object({
+  iss: z.string(),
+  sub: z.string().regex(/^[1-9]\d{0,9}$/),
+  email: z.email().max(254),
+});
+
+export async function completeWhmcsSignIn(
+  profile: unknown,
+  issuer: string,
+  request: OidcRequest,
+): Promise<string> {
+  const claims = idClaims.safeParse(profile);
+  if (!claims.success || claims.data.iss !== issuer)
+    return refuse(request, null, 'claims-invalid', 'whmcs');
+
+  try {
+    return await signInAs(claims.data.sub, claims.data.email, request);
+  } catch (error) {
+    if (!(error instanceof WhmcsError)) throw error;
+    securityEvent('auth.login.error', { kind: error.kind, action: error.action });
+    return LOGIN_FAILED.unavailable;
+  }
+}
+
+async function signInAs(sub: string, email: string, request: OidcRequest) {
+  // WHMCS's `sub` is the user id; the email must belong to that same user.
+  const user = await findUser(email, Number(sub));
+  if (!user) return refuse(request, sub, 'user-mismatch', 'whmcs');
+  const [only, ...others] = user.clients;
+  if (!only) return refuse(request, sub, 'no-accounts', 'noAccounts');
+
+  const authAt = nowSeconds();
+  if (others.length > 0) {
+    const { id: userId, clients } = user;
+    await savePendingSignIn({
+      userId,
+      email: user.email,
+      clients,
+      next: request.next,
+      authAt,
+    });
+    return '/select-account';
+  }
+
+  await startCustomerSession(
+    { userId: user.id, email: user.email, account: only, authAt },
+    request.client,
+  );
+  await recordLogin(request, sub, 'success', 'whmcs');
+  securityEvent('auth.login.succeeded', {
+    userId: user.id,
+    clientId: only.clientId,
+    ip: request.client.ip,
+    via: 'whmcs',
+  });
+
+  return request.next;
+}
+
+async function refuse(
+  request: OidcRequest,
+  subject: string | null,
+  why: string,
+  shown: keyof typeof LOGIN_FAILED,
+): Promise<string> {
+  if (subject) await recordLogin(request, subject, 'failure', `whmcs:${why}`);
+  securityEvent('auth.login.failed', { reason: `whmcs:${why}`, ip: request.client.ip });
+
+  return LOGIN_FAILED[shown];
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import type { Realm } from '@/lib/auth/realm';
+import { ROTATION_GRACE_SECONDS } from '@/lib/auth/realm';
+import type { SessionRecord } from '@/lib/store/types';
+
+// The server-side half of a session: what makes a token worth anything. The
+// rules that decide whether a record is still alive live here, once, for
+// the guards and for proxy.ts.
+
+type NewRecord = {
+  subject: string;
+  clientId: number | null;
+  authAt: number;
+  ip: string;
+  userAgent: string;
+};
+
+export function newSessionRecord(realm: Realm, input: NewRecord, now = nowSeconds()) {
+  const record: SessionRecord = {
+    sid: crypto.randomUUID(),
+    realm: realm.name,
+    subject: input.subject,
+    clientId: input.clientId,
+    jti: crypto.randomUUID(),
+    prevJti: null,
+    rotatedAt: null,
+    createdAt: now,
+    lastSeenAt: now,
+    authAt: input.authAt,
+    expiresAt: input.authAt + realm.absoluteTtlSeconds,
+    revokedAt: null,
+    revokedReason: null,
+    ip: input.ip,
+    userAgent: input.userAgent.slice(0, 256),
+  };
+
+  return record;
+}
+
+export type RecordVerdict =
+  | { live: true }
+  | { live: false; reason: 'missing' | 'revoked' | 'idle' | 'expired' | 'stale-token' };
+
+/** Whether a record still backs a token carrying `jti`, at `now`. */
+export function judgeRecord(
+  realm: Realm,
+  record: SessionRecord | null,
+  jti: string,
+  now: number,
+): RecordVerdict {
+  if (!record || record.realm !== realm.name) return { live: false, reason: 'missing' };
+  if (record.revokedAt !== null) return { live: false, reason: 'revoked' };
+  if (now >= record.expiresAt) return { live: false, reason: 'expired' };
+  if (now - record.lastSeenAt > realm.idleTtlSeconds)
+    return { live: false, reason: 'idle' };
+  if (!tokenIsCurrent(record, jti, now)) return { live: false, reason: 'stale-token' };
+
+  return { live: true };
+}
+
+function tokenIsCurrent(record: SessionRecord, jti: string, now: number): boolean {
+  if (record.jti === jti) return true;
+  const withinGrace =
+    record.rotatedAt !== null && now - record.rotatedAt <= ROTATION_GRACE_SECONDS;
+
+  return withinGrace && record.prevJti === jti;
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
