@@ -43,7 +43,7 @@ test('a deep link survives sign-in', async ({ page }) => {
 
   await page.getByLabel('Email address').fill('alice@kraken.example');
   await page.getByLabel('Password').fill('KrakenDemo!2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   await expect(page).toHaveURL(/\/tickets\?status=Open$/);
 });
@@ -60,7 +60,7 @@ test('a wrong password gets the generic message and keeps the email', async ({
   await page.goto('/login');
   await page.getByLabel('Email address').fill('alice@kraken.example');
   await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
   await expect(page.getByRole('alert').filter({ hasText: /\w/ })).toHaveText(
     'The email address or password is incorrect.',
