@@ -2,22 +2,17 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, DEMO_PASSWORD } from '@/whmcs-sim/seed';
 import { startSimulator, type RunningSimulator } from '@/whmcs-sim/server';
-import {
-  codeFor as codeAt,
-  exchange as exchangeAt,
-  TEST_CLIENT,
-} from '../support/oidc-sim';
+import * as oidcSim from '../support/oidc-sim';
 
-// The simulator's token endpoint over real HTTP: client authentication both
-// ways, single-use 60-second codes, the ID token's signature and claims, and
-// the test-only switch that breaks ID tokens.
+// The simulator's token endpoint over real HTTP: client authentication, single-use
+// 60-second codes, the ID token's signature and claims, and its tamper switch.
 
 let running: RunningSimulator;
 
 beforeAll(async () => {
   running = await startSimulator({
     credentials: DEFAULT_CREDENTIALS,
-    oidc: { clients: [TEST_CLIENT] },
+    oidc: { clients: [oidcSim.TEST_CLIENT] },
   });
 });
 afterAll(() => running.close());
@@ -25,12 +20,12 @@ beforeEach(() => {
   running.sim.oidc.tamper = 'none';
 });
 
-const codeFor = (email: string) => codeAt(running.url, email, DEMO_PASSWORD);
+const codeFor = (email: string) => oidcSim.codeFor(running.url, email, DEMO_PASSWORD);
 const exchange = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  exchangeAt(running.url, fields, headers);
+  oidcSim.exchange(running.url, fields, headers);
 const postAuth = {
-  client_id: TEST_CLIENT.clientId,
-  client_secret: TEST_CLIENT.clientSecret,
+  client_id: oidcSim.TEST_CLIENT.clientId,
+  client_secret: oidcSim.TEST_CLIENT.clientSecret,
 };
 const basic = (id: string, secret: string) => ({
   authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
@@ -46,7 +41,7 @@ describe('simulator OIDC token endpoint', () => {
     const jwks = createRemoteJWKSet(new URL(`${running.url}/oauth/certs.php`));
     const { payload } = await jwtVerify(body.id_token ?? '', jwks, {
       issuer: running.url,
-      audience: TEST_CLIENT.clientId,
+      audience: oidcSim.TEST_CLIENT.clientId,
       algorithms: ['RS256'],
     });
     expect(status).toBe(200);
@@ -61,11 +56,11 @@ describe('simulator OIDC token endpoint', () => {
   it('accepts client_secret_basic and refuses a wrong secret', async () => {
     const good = await exchange(
       { code: await codeFor('alice@kraken.example') },
-      basic(TEST_CLIENT.clientId, TEST_CLIENT.clientSecret),
+      basic(oidcSim.TEST_CLIENT.clientId, oidcSim.TEST_CLIENT.clientSecret),
     );
     const bad = await exchange(
       { code: await codeFor('alice@kraken.example') },
-      basic(TEST_CLIENT.clientId, 'guess'),
+      basic(oidcSim.TEST_CLIENT.clientId, 'guess'),
     );
 
     expect(good.status).toBe(200);
@@ -141,7 +136,7 @@ describe('simulator OIDC token endpoint', () => {
 
       const verified = jwtVerify(body.id_token ?? '', jwks, {
         issuer: running.url,
-        audience: TEST_CLIENT.clientId,
+        audience: oidcSim.TEST_CLIENT.clientId,
       });
 
       await expect(verified, mode).rejects.toThrow();

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { WhmcsSignIn } from '@/components/auth/whmcs-sign-in';
-import { whmcsSignInFailed } from '@/lib/auth/oidc/failure';
+import { whmcsSignInFailed } from '@/lib/auth/oidc/complete';
 import { oidcSettings } from '@/lib/whmcs/oidc';
 import { LOGIN_HINT_COOKIE } from '@/lib/auth/cookies';
 import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/auth/sign-in';

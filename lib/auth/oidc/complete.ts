@@ -26,6 +26,23 @@ export const LOGIN_FAILED = {
   unavailable: '/login?error=unavailable',
 } as const;
 
+// The `error` values that bring a person back to /login after "Sign in with
+// WHMCS" went wrong: next-auth's own codes and the portal's `whmcs` above
+// (noAccounts and unavailable have messages of their own on the form).
+const FAILURES = new Set([
+  'whmcs',
+  'OAuthSignin',
+  'OAuthCallback',
+  'Callback',
+  'AccessDenied',
+  'Configuration',
+  'Default',
+]);
+
+export function whmcsSignInFailed(error: unknown): boolean {
+  return typeof error === 'string' && FAILURES.has(error);
+}
+
 const idClaims = z.object({
   iss: z.string(),
   sub: z.string().regex(/^[1-9]\d{0,9}$/),
