@@ -27,7 +27,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(text);
 }
 
-const view = (faults: Faults) => ({ plan: faults.plan, injected: faults.injected });
+const view = ({ plan, injected, load }: Faults) => ({ plan, injected, load });
 
 /** Answers the fault endpoint; false for any other path, so routing goes on. */
 export async function handleFaultControl(

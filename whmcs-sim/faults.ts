@@ -1,10 +1,8 @@
 // Faults on demand: a plan of rules, each for one action or for all, that delays
 // answers or breaks them the ways a real WHMCS (or what stands in front of it)
 // does. Random draws come from a seeded generator, so a run can be repeated.
-// server.ts and msw.ts both answer through `answerWithFaults`.
-import type { SimResponse, Simulator } from './core';
+// server.ts and msw.ts both answer through `answerWithFaults` (fault-answer.ts).
 import { createRng, type Rng } from './util';
-import { phpJson } from './wire';
 
 export const FAULT_KINDS = [
   'timeout', // no answer at all
@@ -46,6 +44,8 @@ export type Faults = {
   decide(action: string): Decision;
   /** How many calls each fault broke, and how many were delayed, since the last set(). */
   readonly injected: Partial<Record<FaultKind | 'delayed', number>>;
+  /** Requests being answered now, and the most at once since the last set(). */
+  readonly load: { inFlight: number; peak: number };
 };
 
 export function createFaults(initial: FaultPlan = { rules: [] }): Faults {
@@ -53,8 +53,10 @@ export function createFaults(initial: FaultPlan = { rules: [] }): Faults {
   const faults: Faults = {
     plan: initial,
     injected: {},
+    load: { inFlight: 0, peak: 0 },
     set(plan) {
-      Object.assign(faults, { plan: parsePlan(plan), injected: {} });
+      const load = { inFlight: faults.load.inFlight, peak: faults.load.inFlight };
+      Object.assign(faults, { plan: parsePlan(plan), injected: {}, load });
       rng = createRng(plan.seed ?? 1);
     },
     clear: () => faults.set({ rules: [] }),
@@ -115,64 +117,4 @@ function checkRule(rule: FaultRule): void {
     throw new Error('latencyMs is a whole number of ms or [min, max]');
   if (rule.action !== undefined && typeof rule.action !== 'string')
     throw new Error('action must be a string');
-}
-
-/**
- * Answers one request through the fault plan; null means "never answer". A
- * refusal (IP, secret, role) stops the call before it runs, as WHMCS does; any
- * other fault breaks the answer of a call that did run, so a write's effect
- * happens even though its answer is lost.
- */
-export async function answerWithFaults(
-  sim: Simulator,
-  faults: Faults,
-  form: URLSearchParams,
-  meta: { ip: string },
-): Promise<SimResponse | null> {
-  const action = form.get('action') ?? '';
-  const { delayMs, fault } = faults.decide(action);
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-
-  const refusal = fault ? REFUSALS[fault] : undefined;
-  if (refusal) {
-    sim.calls.push({ action, at: sim.now(), status: 403, result: 'error' });
-    return errorJson(403, refusal(action.toLowerCase(), meta.ip));
-  }
-  const reply = sim.handle(form, meta);
-
-  return fault ? breakAnswer(fault, reply) : reply;
-}
-
-const REFUSALS: Partial<Record<FaultKind, (action: string, ip: string) => string>> = {
-  invalid_ip: (_action, ip) => `Invalid IP ${ip}`,
-  auth_failed: () => 'Authentication Failed',
-  role_gap: (action: string) =>
-    `Invalid Permissions: API action "${action}" is not allowed`,
-};
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const HTML_TYPE = 'text/html; charset=utf-8';
-const MAINTENANCE =
-  '<!DOCTYPE html><html><head><title>Down for Maintenance</title></head>' +
-  '<body><h1>Down for Maintenance</h1><p>We will be back shortly.</p></body></html>';
-
-function errorJson(status: number, message: string): SimResponse {
-  return { status, contentType: JSON_TYPE, body: phpJson({ result: 'error', message }) };
-}
-
-function breakAnswer(fault: FaultKind, reply: SimResponse): SimResponse | null {
-  if (fault === 'timeout') return null;
-  if (fault === 'html') return { status: 200, contentType: HTML_TYPE, body: MAINTENANCE };
-  if (fault === 'truncated') {
-    const cut = Math.max(1, Math.floor(reply.body.length / 2));
-    return { ...reply, contentType: JSON_TYPE, body: reply.body.slice(0, cut) };
-  }
-  if (fault === 'malformed') {
-    const notice =
-      'PHP Notice:  Undefined index: id in /whmcs/includes/api.php on line 91\n';
-    return { ...reply, contentType: JSON_TYPE, body: notice + reply.body };
-  }
-  const status = Number(fault.slice(4));
-
-  return { status, contentType: HTML_TYPE, body: `<h1>${status}</h1>` };
 }

@@ -2,7 +2,8 @@
 // WHMCS without a real socket.
 import { delay, http, HttpResponse } from 'msw';
 import type { Simulator } from './core';
-import { answerWithFaults, createFaults, type Faults } from './faults';
+import { answerWithFaults } from './fault-answer';
+import { createFaults, type Faults } from './faults';
 
 export type MswOptions = {
   /** The address the simulator should believe the caller has (IP allow list). */

@@ -5,7 +5,8 @@ import { handleCallsControl } from './control';
 import { createSimulator, type Simulator, type SimulatorOptions } from './core';
 import { DEFAULT_CREDENTIALS } from './demo-accounts';
 import { handleFaultControl } from './fault-control';
-import { answerWithFaults, createFaults, type FaultPlan, type Faults } from './faults';
+import { answerWithFaults } from './fault-answer';
+import { createFaults, type FaultPlan, type Faults } from './faults';
 import { handleOidc } from './oidc/http';
 
 export type StartOptions = Partial<SimulatorOptions> & {

@@ -125,6 +125,18 @@ describe('which calls a plan hits', () => {
     expect(took).toBeLessThan(1_000);
   });
 
+  it('counts the most requests it was answering at once', async () => {
+    running.faults.set({ rules: [{ latencyMs: 100 }] });
+
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        post(running.url, { action: 'GetSupportDepartments' }),
+      ),
+    );
+
+    expect(running.faults.load).toEqual({ inFlight: 0, peak: 5 });
+  });
+
   it('lets a write take effect even when its answer is lost', async () => {
     running.faults.set({ rules: [{ action: 'OpenTicket', fail: 'http502' }] });
     const ticket = { clientid: '1', deptid: '1', subject: 'Lost answer', message: 'x' };
@@ -165,7 +177,7 @@ describe('the control endpoint', () => {
 
     expect(put.status).toBe(200);
     expect(hit.status).toBe(500);
-    expect(shown).toEqual({ plan: { rules }, injected: { http500: 1 } });
+    expect(shown).toMatchObject({ plan: { rules }, injected: { http500: 1 } });
     expect(after.status).toBe(200);
   });
 
