@@ -40,6 +40,9 @@ export async function startFaultStack(env: Record<string, string> = {}) {
   stack.portal.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
   stack.portal.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const control = `${stack.simUrl}__sim`;
+  type FaultState = { injected: Record<string, number>; load: { peak: number } };
+  const faultState = async () =>
+    (await (await fetch(`${control}/faults`)).json()) as FaultState;
 
   return {
     url: `http://localhost:${port}`,
@@ -66,10 +69,9 @@ export async function startFaultStack(env: Record<string, string> = {}) {
     },
     clearFaults: () => fetch(`${control}/faults`, { method: 'DELETE' }),
     /** How many calls each fault broke since the plan was set. */
-    async injected(): Promise<Record<string, number>> {
-      return ((await (await fetch(`${control}/faults`)).json()) as { injected: object })
-        .injected as Record<string, number>;
-    },
+    injected: async () => (await faultState()).injected,
+    /** The most WHMCS calls the simulator was answering at once since the plan was set. */
+    peakInFlight: async () => (await faultState()).load.peak,
     async calls(): Promise<{ total: number; byAction: Record<string, number> }> {
       return (await fetch(`${control}/calls`)).json();
     },
