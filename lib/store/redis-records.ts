@@ -4,6 +4,7 @@ import type { Redis } from '@upstash/redis';
 import { z } from 'zod';
 import { redisAudit } from './redis-audit';
 import {
+  checkPositive,
   LOGIN_HISTORY_MAX,
   LOGIN_RETAIN_SECONDS,
   StoreUnavailableError,
@@ -56,6 +57,8 @@ function rateLimits(redis: Redis, prefix: string, timeoutMs: number): RateLimite
 
   return {
     async hit(key, limit, windowSeconds) {
+      checkPositive('limit', limit);
+      checkPositive('windowSeconds', windowSeconds);
       const result = await limiter(limit, windowSeconds).limit(key);
       // The library answers success after `timeout`; here a timeout is never a pass.
       if (result.reason === 'timeout') {
@@ -97,6 +100,7 @@ function counters(redis: Redis, prefix: string): Counters {
 
   return {
     async incr(name, windowSeconds) {
+      checkPositive('windowSeconds', windowSeconds);
       const bucket = Math.floor(Date.now() / 1000 / windowSeconds);
       const key = `${prefix}c:${name}:${windowSeconds}:${bucket}`;
 

@@ -15,8 +15,11 @@ end
 
 /** KEYS: record, subject set, realm set, seq. ARGV: record JSON, cap, prefix, retain. */
 export const CREATE = `${LIVE}
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.error_reply('ERR a session with this sid exists')
+end
 local rec = cjson.decode(ARGV[1])
-local cap = math.max(tonumber(ARGV[2]), 1)
+local cap = tonumber(ARGV[2])
 rec.seq = redis.call('INCR', KEYS[4])
 local keepUntil = string.format('%d', rec.expiresAt + tonumber(ARGV[4]))
 redis.call('SET', KEYS[1], cjson.encode(rec), 'EXAT', keepUntil)

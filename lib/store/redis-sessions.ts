@@ -2,7 +2,12 @@ import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { z } from 'zod';
 import { CREATE, LIST_LIVE, REVOKE_ALL, ROTATE, TOUCH_OR_REVOKE } from './redis-scripts';
-import { SESSION_RETAIN_SECONDS, type RealmName, type SessionStore } from './types';
+import {
+  checkPositive,
+  SESSION_RETAIN_SECONDS,
+  type RealmName,
+  type SessionStore,
+} from './types';
 
 // Records are read back through a transport (TCP or REST), so they are parsed,
 // not trusted: a damaged record is an error, never a session.
@@ -55,6 +60,7 @@ export function redisSessions(redis: Redis, prefix: string): SessionStore {
 
   return {
     async create(value, cap) {
+      checkPositive('cap', cap);
       const keys = [
         sessionKey(value.sid),
         subjectKey(value.realm, value.subject),
@@ -80,7 +86,7 @@ export function redisSessions(redis: Redis, prefix: string): SessionStore {
       await run(scripts.touchOrRevoke, [sessionKey(sid)], [now, '']);
     },
     async revoke(sid, reason, now) {
-      if (reason === '') throw new Error('A revocation needs a reason');
+      if (reason === '') throw new RangeError('A revocation needs a reason');
 
       await run(scripts.touchOrRevoke, [sessionKey(sid)], [now, reason]);
     },

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
 import {
+  checkPositive,
   LOGIN_RETAIN_SECONDS,
   type AuditEntry,
   type AuditTrail,
@@ -11,8 +12,6 @@ import {
 } from './types';
 
 type AuditRow = Omit<AuditEntry, 'id' | 'detail'> & { id: number; detail: string };
-
-const seconds = (ms: number) => Math.floor(ms / 1000);
 
 // Rate limits count in a sliding window approximated by two fixed buckets (the
 // previous one weighted by how much of it still overlaps), as @upstash/ratelimit does.
@@ -32,7 +31,7 @@ function rateLimits(db: Database): RateLimiter {
     (key: string, limit: number, window: number, nowMs: number) => {
       const bucket = Math.floor(nowMs / (window * 1000));
       const resetAt = (bucket + 1) * window;
-      prune.run(seconds(nowMs));
+      prune.run(Math.floor(nowMs / 1000));
 
       const current = read.get(key, window, bucket) ?? 0;
       const previous = read.get(key, window, bucket - 1) ?? 0;
@@ -48,6 +47,9 @@ function rateLimits(db: Database): RateLimiter {
 
   return {
     async hit(key, limit, windowSeconds) {
+      checkPositive('limit', limit);
+      checkPositive('windowSeconds', windowSeconds);
+
       return hit.immediate(key, limit, windowSeconds, Date.now());
     },
   };
@@ -130,7 +132,9 @@ function counters(db: Database): Counters {
 
   return {
     async incr(name, windowSeconds) {
-      return incr.immediate(name, windowSeconds, seconds(Date.now()));
+      checkPositive('windowSeconds', windowSeconds);
+
+      return incr.immediate(name, windowSeconds, Math.floor(Date.now() / 1000));
     },
   };
 }

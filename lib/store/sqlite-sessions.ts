@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
 import {
+  checkPositive,
   SESSION_RETAIN_SECONDS,
   type RealmName,
   type SessionRecord,
@@ -85,7 +86,7 @@ export function sqliteSessions(db: Database): SessionStore {
     insert.run(record);
 
     const others = othersLive.all({ ...record, now });
-    const evicted = others.slice(0, Math.max(0, others.length + 1 - Math.max(cap, 1)));
+    const evicted = others.slice(0, Math.max(0, others.length + 1 - cap));
     for (const sid of evicted) revoke.run({ sid, now, reason: 'evicted' });
 
     return evicted;
@@ -109,6 +110,8 @@ export function sqliteSessions(db: Database): SessionStore {
 
   return {
     async create(record, cap) {
+      checkPositive('cap', cap);
+
       return create.immediate(record, cap);
     },
     async get(sid) {
@@ -121,6 +124,8 @@ export function sqliteSessions(db: Database): SessionStore {
       touch.run({ sid, now });
     },
     async revoke(sid, reason, now) {
+      if (reason === '') throw new RangeError('A revocation needs a reason');
+
       revoke.run({ sid, reason, now });
     },
     async revokeAll(realm: RealmName, subject, reason, now) {

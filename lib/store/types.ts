@@ -150,3 +150,10 @@ export const SESSION_RETAIN_SECONDS = 7 * 86_400;
 /** Sign-ins and failures are kept this long (and at most LOGIN_HISTORY_MAX per list in Redis). */
 export const LOGIN_RETAIN_SECONDS = 90 * 86_400;
 export const LOGIN_HISTORY_MAX = 500;
+
+/** A limit, window or cap below 1 is a caller's bug; both backends refuse it alike. */
+export function checkPositive(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, not ${value}`);
+  }
+}

@@ -2,12 +2,31 @@
 // under concurrent sign-ins on two instances. Part of the store contract.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '@/lib/store/types';
 import { nowSeconds, session, type Open } from './store-contract';
 
 const GRACE = 30;
 
 export function sessionListCases(open: Open) {
   describe('session lists and ends', () => {
+    it('refuses a record whose sid exists, and a cap, limit or window below one', async () => {
+      const store = await open();
+      const record = session();
+      await store.sessions.create(record, 5);
+
+      const again = store.sessions.create({ ...record, jti: 'other' }, 5);
+
+      await expect(again).rejects.toThrow(StoreUnavailableError);
+      expect(await store.sessions.get(record.sid)).toEqual(record);
+      await expect(store.sessions.create(session(), 0)).rejects.toThrow(
+        StoreUnavailableError,
+      );
+      await expect(store.rateLimits.hit('k', 0, 60)).rejects.toThrow(
+        StoreUnavailableError,
+      );
+      await expect(store.counters.incr('c', 0)).rejects.toThrow(StoreUnavailableError);
+    });
+
     it('answers gone when rotating a revoked, expired or missing session', async () => {
       const store = await open();
       const revoked = session();
