@@ -38,6 +38,9 @@ async function expectRefused(answer: Internal, reason: RegExp) {
   const reasons = events('auth.oidc.error').map((e) => String(e.reason));
   expect(reasons.length).toBeGreaterThan(0);
   for (const logged of reasons) expect(logged).toMatch(reason);
+  expect(events('auth.login.failed')).toEqual([
+    expect.objectContaining({ reason: 'whmcs:callback', ip: '127.0.0.1' }),
+  ]);
 }
 
 async function aliceBack(browser = new OidcBrowser()) {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { readPendingSignIn } from '@/lib/auth/picker';
 import { REALMS } from '@/lib/auth/realm';
 import { verifyCustomerToken } from '@/lib/auth/token';
+import { store } from '@/lib/store';
+import { StoreUnavailableError } from '@/lib/store/types';
 import { DEMO_TOTP_SECRET } from '@/whmcs-sim/demo-accounts';
 import { matchTotp, totp } from '@/whmcs-sim/oidc/totp';
 import { DEMO_PASSWORD } from '@/whmcs-sim/seed';
@@ -122,5 +124,22 @@ describe('Sign in with WHMCS', () => {
     );
 
     expect((await browser.callback(back)).redirect).toBe('/services');
+  });
+
+  it('sends the person back with "try again later" when the store is down', async () => {
+    const browser = new OidcBrowser();
+    const back = await browser.authorize(
+      running.url,
+      'alice@kraken.example',
+      DEMO_PASSWORD,
+    );
+    const down = vi
+      .spyOn(store().sessions, 'create')
+      .mockRejectedValue(new StoreUnavailableError('Store sessions.create failed: down'));
+
+    const answer = await browser.callback(back).finally(() => down.mockRestore());
+
+    expect(answer.redirect).toBe('/login?error=unavailable');
+    expect(await session()).toBeNull();
   });
 });

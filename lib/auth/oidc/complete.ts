@@ -5,6 +5,8 @@ import { savePendingSignIn } from '@/lib/auth/picker';
 import { startCustomerSession, type ClientContext } from '@/lib/auth/session';
 import { nowSeconds } from '@/lib/auth/session-record';
 import { recordLogin } from '@/lib/auth/sign-in';
+import { log } from '@/lib/log';
+import { StoreUnavailableError } from '@/lib/store/types';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { findUser } from '@/lib/whmcs/users';
 
@@ -61,8 +63,13 @@ export async function completeWhmcsSignIn(
   try {
     return await signInAs(claims.data.sub, claims.data.email, request);
   } catch (error) {
-    if (!(error instanceof WhmcsError)) throw error;
-    securityEvent('auth.login.error', { kind: error.kind, action: error.action });
+    // next-auth would put a thrown error's message in the redirect URL.
+    if (error instanceof WhmcsError)
+      securityEvent('auth.login.error', { kind: error.kind, action: error.action });
+    else if (!(error instanceof StoreUnavailableError)) {
+      log().error({ event: 'auth.oidc.sign_in_failed', error: String(error) });
+      return LOGIN_FAILED.whmcs;
+    }
     return LOGIN_FAILED.unavailable;
   }
 }

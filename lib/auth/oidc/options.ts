@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AuthOptions, LoggerInstance } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { securityEvent } from '@/lib/auth/events';
 import { safeNext } from '@/lib/auth/redirect';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -44,18 +45,25 @@ export function portalPath(url: string, baseUrl: string): string {
   return safeNext(local);
 }
 
-const logger: LoggerInstance = {
-  error(code, metadata) {
-    const error =
-      metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
-    const reason = error instanceof Error ? error.message.slice(0, 200) : undefined;
-    log().warn({ event: 'auth.oidc.error', code, reason });
-  },
-  warn(code) {
-    log().warn({ event: 'auth.oidc.warning', code });
-  },
-  debug() {},
-};
+/** next-auth's log lines, as ours; a refused callback is a failed sign-in. */
+function loggerFor(request: OidcRequest): LoggerInstance {
+  return {
+    error(code, metadata) {
+      const inner = metadata instanceof Error ? metadata : metadata?.error;
+      const reason = inner instanceof Error ? inner.message.slice(0, 200) : undefined;
+      log().warn({ event: 'auth.oidc.error', code, reason });
+      if (code === 'OAUTH_CALLBACK_ERROR')
+        securityEvent('auth.login.failed', {
+          reason: 'whmcs:callback',
+          ip: request.client.ip,
+        });
+    },
+    warn(code) {
+      log().warn({ event: 'auth.oidc.warning', code });
+    },
+    debug() {},
+  };
+}
 
 export function authOptions(
   settings: OidcSettings,
@@ -67,7 +75,7 @@ export function authOptions(
     providers: [whmcsProvider(settings, endpoints)],
     session: { strategy: 'jwt' },
     pages: { signIn: '/login', error: '/login' },
-    logger,
+    logger: loggerFor(request),
     callbacks: {
       // Runs on the callbackUrl of the sign-in request and on the cookie that
       // carries it to the callback: both become a same-origin portal path.
