@@ -119,5 +119,7 @@ function storeDown(error: unknown): NextResponse {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  // Only hashed build assets skip the gate; every other path, including
+  // look-alikes such as /favicon.ico.x, gets the headers and the checks.
+  matcher: ['/((?!_next/static/).*)'],
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import './styles/controls.css';
@@ -18,7 +19,12 @@ export const viewport: Viewport = {
 };
 
 // Each area's layout renders its own <main id="main">, the skip link's target.
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page, the 404 page included, is rendered per request: that is how
+  // Next.js stamps the request's CSP nonce on its scripts. A page prerendered
+  // at build time would carry scripts the CSP then blocks.
+  await connection();
+
   return (
     <html lang="en">
       <body>

@@ -140,6 +140,13 @@ const schema = z
         message: 'ALERT_WEBHOOK_URL must use https in production',
       });
     }
+    if (env.BENCH_ROUTES && !LOOPBACK.has(url.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BENCH_ROUTES'],
+        message: 'BENCH_ROUTES serves unauthenticated pages: only against a loopback WHMCS',
+      });
+    }
     if (env.JWT_SECRET === env.ADMIN_JWT_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -10,6 +10,7 @@ import { HOME } from '@/lib/auth/redirect';
 import { endCustomerSession, startCustomerSession } from '@/lib/auth/session';
 import { recordLogin } from '@/lib/auth/sign-in';
 import { clientContext } from '@/lib/security/client-ip';
+import { store } from '@/lib/store';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { findUser } from '@/lib/whmcs/users';
 
@@ -31,6 +32,10 @@ export async function pickAccount(form: FormData): Promise<void> {
     ? pending.clients.find((c) => c.clientId === parsed.data.clientId)
     : undefined;
   if (!account) redirect('/select-account');
+  // The sealed note is only cleared in the browser; a copy must not pick twice.
+  if ((await store().counters.incr(`picker:${pending.id}`, 10 * 60)) > 1) {
+    redirect('/login?expired=1');
+  }
 
   const client = clientContext(await headers());
   const { userId, email, authAt } = pending;

@@ -13,6 +13,8 @@ import { cookieSecure } from '@/lib/auth/realm';
 const TTL_SECONDS = 5 * 60;
 
 const pending = z.object({
+  /** Makes the note single-use: the picker counts each id once (lib/auth/actions.ts). */
+  id: z.uuid(),
   userId: z.number().int().positive(),
   email: z.email(),
   clients: z.array(
@@ -39,7 +41,8 @@ function sealPassword(): string {
   return Buffer.from(key).toString('hex');
 }
 
-export async function savePendingSignIn(value: PendingSignIn) {
+export async function savePendingSignIn(input: Omit<PendingSignIn, 'id'>) {
+  const value: PendingSignIn = { ...input, id: crypto.randomUUID() };
   const sealed = await sealData(value, { password: sealPassword(), ttl: TTL_SECONDS });
   const jar = await cookies();
   jar.set(cookieNameFor(), sealed, {

@@ -24,5 +24,10 @@ export function safeNext(value: unknown): string {
   if (url.origin !== PROBE_ORIGIN) return HOME;
   if (url.pathname === '/login' || url.pathname === '/select-account') return HOME;
 
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Parsing resolves dot segments: "/.//evil" comes out as "//evil", which a
+  // browser would read as another host. Check what we would actually send.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith('//') || path.startsWith('/\\')) return HOME;
+
+  return path;
 }

@@ -72,7 +72,11 @@ export async function verifyCustomerToken(
     });
     const claims = customerClaims.safeParse(payload);
     if (!claims.success) return null;
-    if (claims.data.auth + realm.absoluteTtlSeconds <= Math.floor(now / 1000))
+    const nowSec = Math.floor(now / 1000);
+    const { auth, iat, exp } = claims.data;
+    if (auth + realm.absoluteTtlSeconds <= nowSec) return null;
+    // We never sign tokens that live longer than the realm allows or come from the future.
+    if (exp - iat > realm.accessTtlSeconds || iat > nowSec + 60 || auth > iat + 60)
       return null;
 
     return claims.data;

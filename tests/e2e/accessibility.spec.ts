@@ -34,6 +34,8 @@ test('the sign-in pages have no axe violations', async ({ page }) => {
 test('every customer page has no axe violations, on a desktop and a phone', async ({
   page,
 }) => {
+  // Two dozen page loads, each with a full axe scan.
+  test.setTimeout(240_000);
   await signIn(page, 'alice@kraken.example');
   await expect(page).toHaveURL(/\/dashboard$/);
   const paths = [
@@ -48,6 +50,7 @@ test('every customer page has no axe violations, on a desktop and a phone', asyn
     '/tickets',
     `/tickets/${await firstTicketOf(1)}`,
     '/invoices/99999999',
+    '/account/security',
   ];
 
   for (const size of [

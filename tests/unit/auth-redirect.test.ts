@@ -24,6 +24,12 @@ describe('safeNext', () => {
     '',
     '/login',
     '/select-account?x=1',
+    '/.//evil.example/',
+    '/..//evil.example',
+    '/x/..//evil.example',
+    '/%2e//evil.example',
+    '/%2e%2e//evil.example',
+    '/login/..//evil.example',
   ])('sends the hostile or useless target %j to the dashboard', (value) => {
     const result = safeNext(value);
 

@@ -122,4 +122,23 @@ describe('customer session tokens', () => {
     expect(await verifyCustomerToken(customer, 'a'.repeat(5000), now)).toBeNull();
     expect(await verifyCustomerToken(customer, undefined, now)).toBeNull();
   });
+
+  it('refuses a correctly signed token that claims to live for ten years', async () => {
+    const token = await new SignJWT(input)
+      .setProtectedHeader({ alg: 'HS256', typ: 'customer+jwt' })
+      .setIssuer(ISSUER)
+      .setAudience(customer.audience)
+      .setJti('jti-0123456789abcdef')
+      .setIssuedAt(nowSeconds)
+      .setExpirationTime(nowSeconds + 10 * 365 * 86400)
+      .sign(customer.secret());
+
+    expect(await verifyCustomerToken(customer, token, now)).toBeNull();
+  });
+
+  it('refuses a token issued in the future', async () => {
+    const { token } = await signCustomerToken(customer, input, now + 3600_000);
+
+    expect(await verifyCustomerToken(customer, token, now)).toBeNull();
+  });
 });

@@ -123,4 +123,8 @@ describe('store configuration', () => {
 
     expect(() => parseEnv(wrong)).toThrow(/REDIS_URL must be a redis:\/\//);
   });
+
+  it('refuses the benchmark routes against a WHMCS that is not on loopback', () => {
+    expect(() => parseEnv({ ...valid, BENCH_ROUTES: 'true' })).toThrow(/BENCH_ROUTES/);
+  });
 });
