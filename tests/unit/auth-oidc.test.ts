@@ -55,6 +55,7 @@ describe('finishAuthResponse', () => {
     expect(state).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect(out.status).toBe(302);
     expect(out.headers.get('location')).toBe('/dashboard');
+    expect(out.headers.get('cache-control')).toBe('no-store');
   });
 
   it("keeps next-auth's cookie deletions when Next.js serializes them again", () => {

@@ -95,6 +95,8 @@ export function finishAuthResponse(
     if (!isNextAuthSession(line))
       headers.append('set-cookie', deletionThatSurvives(line));
 
+  // Answers carry sign-in cookies and one-time redirects: never for a cache.
+  headers.set('cache-control', 'no-store');
   const out = new NextResponse(response.body, { status: response.status, headers });
   for (const cookie of carried)
     if (!NEXT_AUTH_SESSION.test(cookie.name)) out.cookies.set(cookie);
