@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
+import { clientIp } from '@/lib/security/client-ip';
 
 /** The id proxy.ts stamped on this request; shown in friendly errors and logged on every line. */
 export async function requestId(): Promise<string> {
@@ -20,14 +21,4 @@ export async function requestContext(): Promise<{ requestId: string; ip: string 
     unstable_rethrow(error);
     return { requestId: 'none', ip: 'none' };
   }
-}
-
-/**
- * The caller's address: the first X-Forwarded-For entry, which Next.js sets from
- * the socket when no proxy did. Behind a proxy, it must overwrite the header
- * (docs/operations.md), or a client could choose its own address here.
- */
-function clientIp(list: Headers): string {
-  const first = list.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
-  return /^[0-9a-fA-F:.]{2,45}$/.test(first) ? first.replace(/^::ffff:/, '') : 'unknown';
 }

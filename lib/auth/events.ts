@@ -1,19 +1,13 @@
 import 'server-only';
-import { log } from '@/lib/log';
+import { securityEvent as record, type SecurityEventName } from '@/lib/security/events';
 
 // Security-relevant moments in sign-in and sessions, one structured log line
-// each under a stable event name (see docs/operations.md).
-// TODO(#4): feed these lines to the alert rules in lib/security/alerts.ts.
+// each under a stable event name (see docs/operations.md), with the request id,
+// counted in the metrics and fed to the alert rules (lib/security/events.ts).
 
 type Fields = Record<string, string | number | boolean | null>;
 
-const WARN = new Set([
-  'auth.token.reused',
-  'auth.login.rate_limited',
-  'store.unavailable',
-]);
-
-export function securityEvent(event: string, fields: Fields = {}): void {
-  if (WARN.has(event)) log().warn({ event, ...fields });
-  else log().info({ event, ...fields });
+/** Records in the background: the caller never waits for it and it never throws. */
+export function securityEvent(event: SecurityEventName, fields: Fields = {}): void {
+  void record(event, fields);
 }

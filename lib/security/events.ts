@@ -1,8 +1,12 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { recordAlert, recordSecurityEvent, recordSignIn } from '@/lib/metrics';
+import {
+  recordAlert,
+  recordRateLimited,
+  recordSecurityEvent,
+  recordSignIn,
+} from '@/lib/metrics';
 import { requestContext } from '@/lib/request';
 import { AlertRules, type Alert } from '@/lib/security/alerts';
 import { postInBackground } from '@/lib/security/webhook';
@@ -19,8 +23,10 @@ export const SECURITY_EVENTS = {
   'auth.login.user_missing': 'warn',
   'auth.login.no_accounts': 'info',
   'auth.login.pick_account': 'info',
+  'auth.login.rate_limited': 'warn',
   'auth.account.switched': 'info',
   'auth.logout': 'info',
+  'auth.logout.everywhere': 'info',
   'auth.admin.login.succeeded': 'info',
   'auth.admin.login.failed': 'warn',
   'auth.token.reused': 'error',
@@ -50,27 +56,33 @@ const holder = globalThis as typeof globalThis & { [KEY]?: AlertRules };
 /**
  * Logs one security event with the request id and caller address, counts it
  * and runs the alert rules. Fields are values, never message text: whatever a
- * user typed stays inside its JSON field.
+ * user typed stays inside its JSON field. Never rejects: a broken logger must
+ * not turn a sign-in into an error page.
  */
 export async function securityEvent(
   name: SecurityEventName,
   fields: EventFields = {},
 ): Promise<void> {
-  const context = await requestContext();
-  const ip = typeof fields.ip === 'string' ? fields.ip : context.ip;
-  const line = { ...fields, event: name, requestId: context.requestId, ip };
+  try {
+    const context = await requestContext();
+    const ip = typeof fields.ip === 'string' ? fields.ip : context.ip;
+    const line = { ...fields, event: name, requestId: context.requestId, ip };
 
-  log()[SECURITY_EVENTS[name]](line);
+    log()[SECURITY_EVENTS[name]](line);
+    count(name, fields);
+    alertRules().observe(line);
+  } catch (error) {
+    console.error('security event not recorded', name, error);
+  }
+}
+
+function count(name: SecurityEventName, fields: EventFields): void {
   recordSecurityEvent(name);
   const signIn = SIGN_INS[name];
   if (signIn) recordSignIn(...signIn);
-  alertRules().observe(line);
-}
-
-/** A stable, non-reversible label for an account named by email (alert keys, logs). */
-export function accountKey(email: string): string {
-  const digest = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-  return `acct_${digest.slice(0, 16)}`;
+  if (name === 'auth.login.rate_limited') {
+    recordRateLimited(`signin_${fields.realm === 'admin' ? 'admin' : 'customer'}`);
+  }
 }
 
 function alertRules(): AlertRules {
