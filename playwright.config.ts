@@ -34,5 +34,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    // Every browser test signs in from 127.0.0.1; the limits stay on, just
+    // roomier than production's, and tests/e2e/rate-limits.spec.ts hits them.
+    env: { SIGN_IN_LIMIT_PER_IP: '200', SIGN_IN_LIMIT_PER_ACCOUNT: '40' },
   },
 });

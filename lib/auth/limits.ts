@@ -10,16 +10,20 @@ import { store } from '@/lib/store';
 
 type Limit = { limit: number; windowSeconds: number };
 
-export const SIGN_IN_LIMITS: Record<RealmName, { perIp: Limit; perAccount: Limit }> = {
-  customer: {
-    perIp: { limit: 20, windowSeconds: 15 * 60 },
-    perAccount: { limit: 10, windowSeconds: 15 * 60 },
-  },
-  admin: {
-    perIp: { limit: 10, windowSeconds: 15 * 60 },
-    perAccount: { limit: 5, windowSeconds: 15 * 60 },
-  },
-};
+const WINDOW = 15 * 60;
+
+export function signInLimits(realm: RealmName): { perIp: Limit; perAccount: Limit } {
+  if (realm === 'admin') {
+    return {
+      perIp: { limit: 10, windowSeconds: WINDOW },
+      perAccount: { limit: 5, windowSeconds: WINDOW },
+    };
+  }
+  return {
+    perIp: { limit: env().SIGN_IN_LIMIT_PER_IP, windowSeconds: WINDOW },
+    perAccount: { limit: env().SIGN_IN_LIMIT_PER_ACCOUNT, windowSeconds: WINDOW },
+  };
+}
 
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfter: number };
 
@@ -41,7 +45,7 @@ export async function checkSignInLimits(
   ip: string,
   account: string,
 ): Promise<LimitVerdict> {
-  const { perIp, perAccount } = SIGN_IN_LIMITS[realm];
+  const { perIp, perAccount } = signInLimits(realm);
   const [byIp, byAccount] = await Promise.all([
     store().rateLimits.hit(`signin:${realm}:ip:${ip}`, perIp.limit, perIp.windowSeconds),
     store().rateLimits.hit(
