@@ -2,6 +2,7 @@
 // time and count. node:http rather than fetch, so the client costs little CPU
 // next to the server it measures on the same two cores.
 import http from 'node:http';
+import { cpuMsOf } from './targets';
 
 export type Jar = { cookie: string };
 
@@ -50,6 +51,8 @@ export type LoadResult = {
   requests: number;
   errors: number;
   rps: number;
+  /** CPU time the server process spent (user + system), when its pid was given. */
+  serverCpuMs: number;
 };
 
 /**
@@ -58,9 +61,16 @@ export type LoadResult = {
  */
 export async function loadLoop(
   url: string,
-  options: { connections: number; seconds: number; jar?: Jar; maxRequests?: number },
+  options: {
+    connections: number;
+    seconds: number;
+    jar?: Jar;
+    maxRequests?: number;
+    serverPid?: number;
+  },
 ): Promise<LoadResult> {
-  const { connections, seconds, jar, maxRequests = 500_000 } = options;
+  const { connections, seconds, jar, maxRequests = 500_000, serverPid } = options;
+  const cpuBefore = serverPid ? cpuMsOf(serverPid) : 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const deadline = performance.now() + seconds * 1000;
   let requests = 0;
@@ -82,5 +92,14 @@ export async function loadLoop(
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
 
-  return { connections, seconds: elapsed, requests, errors, rps: requests / elapsed };
+  const serverCpuMs = serverPid ? cpuMsOf(serverPid) - cpuBefore : 0;
+
+  return {
+    connections,
+    seconds: elapsed,
+    requests,
+    errors,
+    rps: requests / elapsed,
+    serverCpuMs,
+  };
 }

@@ -6,12 +6,16 @@ import type { RouteJs } from './first-load-js';
 import type { LoadResult } from './http';
 import type { PageResult } from './pages';
 import type { Memory } from './targets';
+import { cpuPerRequest, type LoadFigures } from './throughput';
 
 export type Throughput = {
   connections: number;
   dashboard: LoadResult;
   plain: LoadResult;
+  /** Dashboard req/s over plain req/s. */
   ratio: number;
+  /** Plain CPU per request over dashboard CPU per request (the ratio if CPU-bound). */
+  cpuRatio: number;
 };
 
 export type Results = {
@@ -26,7 +30,7 @@ export type Results = {
   sequential: PageResult;
   browser: BrowserMetrics;
   throughput: Throughput[];
-  proxy: { protectedRps: number; openRps: number; costPct: number };
+  proxy: LoadFigures['proxy'];
   memory: { idle: Memory; afterLoad: Memory };
   js: RouteJs[];
 };
@@ -67,6 +71,9 @@ export function render(r: Results): string {
     Math.round(t.dashboard.rps),
     Math.round(t.plain.rps),
     `${Math.round(t.ratio * 100)}%`,
+    cpuPerRequest(t.dashboard),
+    cpuPerRequest(t.plain),
+    `${Math.round(t.cpuRatio * 100)}%`,
     t.dashboard.errors + t.plain.errors,
   ]);
   const b = r.browser;
@@ -89,10 +96,22 @@ export function render(r: Results): string {
       pages,
     ),
     '',
-    'Throughput at 0 ms simulator latency (req/s)',
-    table(['conns', 'dashboard', 'plain page', 'ratio', 'errors'], load),
+    'Throughput at 0 ms simulator latency (req/s; server CPU ms per request)',
+    table(
+      [
+        'conns',
+        'dashboard',
+        'plain',
+        'ratio',
+        'cpu dash',
+        'cpu plain',
+        'cpu ratio',
+        'errors',
+      ],
+      load,
+    ),
     '',
-    `proxy.ts: protected ${Math.round(r.proxy.protectedRps)} req/s, public ${Math.round(r.proxy.openRps)} req/s, cost ${r.proxy.costPct}%`,
+    `proxy.ts: protected ${Math.round(r.proxy.protectedRps)} req/s, public ${Math.round(r.proxy.openRps)} req/s, cost ${r.proxy.costPct}% (server CPU ${r.proxy.protectedCpuMs} vs ${r.proxy.openCpuMs} ms/request: ${r.proxy.cpuCostPct}%)`,
     `portal RSS: ${r.memory.idle.rssMb} MB idle, ${r.memory.afterLoad.rssMb} MB after the throughput run (peak ${r.memory.afterLoad.peakRssMb} MB)`,
     `Chromium, dashboard (${b.runs} cold loads, median/worst): LCP ${b.lcpMs.median}/${b.lcpMs.max} ms, CLS ${b.cls.median}/${b.cls.max}, JS ${b.jsTransferredKb.median} kB`,
     '',

@@ -1,6 +1,7 @@
 // What the benchmark needs from the running portal before it measures: the ids
 // of the main demo customer's first service, domain, invoice and ticket (asked
 // of the simulator directly), and the server's memory from /proc.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DEMO_IDENTIFIER, DEMO_SECRET } from '../scripts/stack.mjs';
 
@@ -71,4 +72,21 @@ export function memoryOf(pid: number): Memory {
     rssMb: Math.round(kb('VmRSS') / 102.4) / 10,
     peakRssMb: Math.round(kb('VmHWM') / 102.4) / 10,
   };
+}
+
+const TICKS_PER_SECOND = Number(
+  execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }),
+);
+
+/**
+ * CPU time a process has used so far (user + system, /proc/<pid>/stat). Under
+ * other load on the machine, wall-clock rates swing; CPU per request does not
+ * nearly as much, so the benchmark reports both.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }

@@ -16,34 +16,52 @@ const PROXY_CONNECTIONS = 10;
 
 export type LoadFigures = {
   throughput: Throughput[];
-  proxy: { protectedRps: number; openRps: number; costPct: number };
+  proxy: {
+    protectedRps: number;
+    openRps: number;
+    costPct: number;
+    /** Server CPU ms per request on each route. */
+    protectedCpuMs: number;
+    openCpuMs: number;
+    /** The same cost from server CPU per request, steadier under other load. */
+    cpuCostPct: number;
+  };
   /** Portal RSS when idle after start and sign-in, then right after the load. */
   memory: { idle: Memory; afterLoad: Memory };
 };
 
-type Side = { url: string; jar?: Jar };
+type Side = { url: string; jar?: Jar; pid: number };
 
 function total(parts: LoadResult[], connections: number): LoadResult {
-  const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
-  const requests = parts.reduce((sum, p) => sum + p.requests, 0);
-  const errors = parts.reduce((sum, p) => sum + p.errors, 0);
+  const sum = (pick: (p: LoadResult) => number) => parts.reduce((n, p) => n + pick(p), 0);
+  const seconds = sum((p) => p.seconds);
+  const requests = sum((p) => p.requests);
 
   return {
     connections,
     seconds: round(seconds, 2),
     requests,
-    errors,
+    errors: sum((p) => p.errors),
     rps: round(requests / seconds),
+    serverCpuMs: sum((p) => p.serverCpuMs),
   };
 }
+
+/** Server CPU milliseconds per successful request. */
+export const cpuPerRequest = (r: LoadResult) => round(r.serverCpuMs / r.requests, 2);
 
 /** A and B for `seconds` each, in ROUNDS alternating slices. */
 async function alternate(a: Side, b: Side, connections: number, seconds: number) {
   const slice = seconds / ROUNDS;
   const parts: [LoadResult[], LoadResult[]] = [[], []];
   for (let i = 0; i < ROUNDS; i += 1) {
-    parts[0].push(await loadLoop(a.url, { connections, seconds: slice, jar: a.jar }));
-    parts[1].push(await loadLoop(b.url, { connections, seconds: slice, jar: b.jar }));
+    for (const [side, into] of [
+      [a, parts[0]],
+      [b, parts[1]],
+    ] as const) {
+      const options = { connections, seconds: slice, jar: side.jar, serverPid: side.pid };
+      into.push(await loadLoop(side.url, options));
+    }
   }
 
   return [total(parts[0], connections), total(parts[1], connections)] as const;
@@ -55,10 +73,11 @@ export async function measureLoad(
   seconds: number,
 ): Promise<LoadFigures> {
   console.log('Throughput at 0 ms latency…');
-  if (stack.portal.pid === undefined) throw new Error('no portal process id');
-  const idle = memoryOf(stack.portal.pid);
-  const dashboard = { url: `${stack.url}/dashboard`, jar };
-  const plain = { url: `${stack.url}/bench/open/plain` };
+  const pid = stack.portal.pid;
+  if (pid === undefined) throw new Error('no portal process id');
+  const idle = memoryOf(pid);
+  const dashboard = { url: `${stack.url}/dashboard`, jar, pid };
+  const plain = { url: `${stack.url}/bench/open/plain`, pid };
   await alternate(dashboard, plain, 10, WARM_UP_SECONDS);
 
   const throughput: Throughput[] = [];
@@ -72,12 +91,13 @@ export async function measureLoad(
       dashboard: signedIn,
       plain: bare,
       ratio: ratio(signedIn.rps, bare.rps),
+      cpuRatio: ratio(cpuPerRequest(bare), cpuPerRequest(signedIn)),
     });
   }
-  const afterLoad = memoryOf(stack.portal.pid);
+  const afterLoad = memoryOf(pid);
 
-  const guarded = { url: `${stack.url}/bench/ping`, jar };
-  const open = { url: `${stack.url}/bench/open/ping` };
+  const guarded = { url: `${stack.url}/bench/ping`, jar, pid };
+  const open = { url: `${stack.url}/bench/open/ping`, pid };
   await alternate(guarded, open, PROXY_CONNECTIONS, WARM_UP_SECONDS);
   const [behind, before] = await alternate(guarded, open, PROXY_CONNECTIONS, seconds);
   if (behind.errors > 0 || before.errors > 0) throw new Error('the ping routes failed');
@@ -85,6 +105,9 @@ export async function measureLoad(
     protectedRps: behind.rps,
     openRps: before.rps,
     costPct: round((1 - behind.rps / before.rps) * 100),
+    protectedCpuMs: cpuPerRequest(behind),
+    openCpuMs: cpuPerRequest(before),
+    cpuCostPct: round((cpuPerRequest(behind) / cpuPerRequest(before) - 1) * 100),
   };
 
   return { throughput, proxy, memory: { idle, afterLoad } };
