@@ -27,6 +27,7 @@ const PUBLIC_PATHS = [
   '/select-account',
   '/api/auth',
   '/api/health',
+  '/api/sign-out',
   '/api/ready',
   '/api/metrics',
   '/bench/open',

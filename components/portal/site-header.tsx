@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { signOut } from '@/lib/auth/actions';
 import { can, type CustomerSession } from '@/lib/auth/guards';
 import type { Permission } from '@/lib/whmcs/types';
 import { AccountFallback, AccountMenu } from './account-menu';
@@ -34,7 +33,7 @@ export function SiteHeader({ session }: { session: CustomerSession }) {
           <Suspense fallback={<AccountFallback email={session.email} />}>
             <AccountMenu session={session} />
           </Suspense>
-          <form action={signOut}>
+          <form method="post" action="/api/sign-out">
             <button type="submit" className={`button ${styles.headerButton}`}>
               Sign out
             </button>

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { securityEvent } from '@/lib/auth/events';
-import { currentCustomer, requireCustomer } from '@/lib/auth/guards';
+import { requireCustomer } from '@/lib/auth/guards';
 import { clearPendingSignIn, readPendingSignIn } from '@/lib/auth/picker';
 import { HOME } from '@/lib/auth/redirect';
 import { endCustomerSession, startCustomerSession } from '@/lib/auth/session';
@@ -14,9 +14,10 @@ import { store } from '@/lib/store';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { findUser } from '@/lib/whmcs/users';
 
-// Server actions for the account picker, switching and signing out. Next.js
+// Server actions for the account picker and switching accounts. Next.js
 // checks each action's Origin against the host, so a cross-site form cannot
-// call them. (Password sign-in is a route handler: it must answer 429.)
+// call them. (Sign-in and sign-out are route handlers: they answer with real
+// status codes and work from plain forms.)
 
 const accountChoice = z.object({ clientId: z.coerce.number().int().positive() }).strict();
 
@@ -70,11 +71,4 @@ export async function switchAccount(form: FormData): Promise<void> {
   );
   securityEvent('auth.account.switched', { userId, clientId: account.clientId });
   redirect(HOME);
-}
-
-export async function signOut(): Promise<void> {
-  const session = await currentCustomer();
-  await endCustomerSession(session?.sid ?? null);
-  if (session) securityEvent('auth.logout', { userId: session.userId });
-  redirect('/login?signedout=1');
 }
