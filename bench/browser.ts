@@ -30,7 +30,7 @@ export async function signIn(browser: Browser, url: string): Promise<Session> {
   await page.goto('/login');
   await page.getByLabel('Email address').fill(DEMO_LOGIN.email);
   await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/dashboard$/, { timeout: 30_000 });
   const state = await context.storageState();
   await context.close();

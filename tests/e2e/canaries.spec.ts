@@ -47,12 +47,12 @@ test('a tour of the portal with faults and failures', async ({ browser }) => {
     await page.goto('/login');
     await page.getByLabel('Email address').fill('alice@kraken.example');
     await page.getByLabel('Password').fill(CANARY_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'incorrect' }).waitFor();
   }
   await page.getByLabel('Email address').fill('alice@kraken.example');
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await stack.setFaults({ rules: [{ action: 'GetInvoices', fail: 'invalid_ip' }] });
 

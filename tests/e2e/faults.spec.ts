@@ -78,7 +78,7 @@ test('a failed sign-in write is sent once, keeps the email and says "try again l
   await page.goto('/login');
   await page.getByLabel('Email address').fill('alice@kraken.example');
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   const message = page.getByRole('alert').filter({ hasText: 'temporarily unavailable' });
   await message.waitFor();
   const after = (await stack.calls()).byAction.ValidateLogin ?? 0;

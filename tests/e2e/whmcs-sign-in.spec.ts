@@ -27,7 +27,7 @@ async function startAt(page: Page, next?: string) {
 async function whmcsPassword(page: Page, email: string) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 test('alice signs in with WHMCS and holds only the portal session cookie', async ({
