@@ -22,6 +22,7 @@ async function main() {
     host: process.env.SIM_HOST || '127.0.0.1',
     latencyMs: numberFrom('SIM_LATENCY_MS', 0),
     control: process.env.SIM_CONTROL === '1',
+    loadLogins: numberFrom('SIM_LOAD_LOGINS', 0),
     // A JSON fault plan (faults.ts), e.g. {"seed":7,"rules":[{"rate":0.1,"fail":"http503"}]}
     faults: process.env.SIM_FAULTS
       ? parsePlan(JSON.parse(process.env.SIM_FAULTS))

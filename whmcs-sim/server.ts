@@ -7,6 +7,7 @@ import { DEFAULT_CREDENTIALS } from './demo-accounts';
 import { handleFaultControl } from './fault-control';
 import { answerWithFaults } from './fault-answer';
 import { createFaults, type FaultPlan, type Faults } from './faults';
+import { handleLoginsControl, openLoadLogins } from './load-logins';
 import { handleOidc } from './oidc/http';
 
 export type StartOptions = Partial<SimulatorOptions> & {
@@ -18,6 +19,8 @@ export type StartOptions = Partial<SimulatorOptions> & {
   control?: boolean;
   /** Faults to inject from the start (faults.ts); with `control`, changeable over HTTP. */
   faults?: FaultPlan;
+  /** Opens this many extra customer logins for load runs (load-logins.ts). */
+  loadLogins?: number;
   /** Test only: serves POST /__sim/oidc/tamper, which breaks ID tokens on request. */
   oidcTestControl?: boolean;
 };
@@ -66,8 +69,10 @@ async function route(
   control: boolean,
   faults: Faults,
   oidcTestControl: boolean,
+  logins: readonly string[],
 ) {
   if (control && handleCallsControl(req, res, sim)) return;
+  if (control && handleLoginsControl(req, res, logins)) return;
   if (control && (await handleFaultControl(req, res, faults))) return;
   if (await handleOidc(req, res, sim.oidc, oidcTestControl)) return;
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
@@ -95,6 +100,7 @@ export async function startSimulator(
     latencyMs = 0,
     control = false,
     faults: plan,
+    loadLogins = 0,
     oidcTestControl = false,
     ...simOptions
   } = options;
@@ -103,8 +109,9 @@ export async function startSimulator(
 
   const sim = createSimulator({ credentials: DEFAULT_CREDENTIALS, ...simOptions });
   const faults = createFaults(plan);
+  const logins = openLoadLogins(sim.state, loadLogins);
   const server = createServer((req, res) => {
-    route(req, res, sim, latencyMs, control, faults, oidcTestControl).catch(
+    route(req, res, sim, latencyMs, control, faults, oidcTestControl, logins).catch(
       (error: unknown) => {
         console.error('whmcs-sim: request failed', error);
         if (!res.headersSent)
