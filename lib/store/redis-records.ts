@@ -106,6 +106,15 @@ function counters(redis: Redis, prefix: string): Counters {
 
       return z.number().parse(await incr.exec([key], [String(windowSeconds * 2)]));
     },
+    async claim(name, ttlSeconds) {
+      checkPositive('ttlSeconds', ttlSeconds);
+      const set = await redis.set(`${prefix}claim:${name}`, 1, {
+        nx: true,
+        ex: ttlSeconds,
+      });
+
+      return set === 'OK';
+    },
   };
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Database } from 'better-sqlite3';
+import { sqliteCounters } from './sqlite-counters';
 import {
   checkPositive,
   LOGIN_RETAIN_SECONDS,
   type AuditEntry,
   type AuditTrail,
-  type Counters,
   type LoginEvent,
   type LoginHistory,
   type RateLimiter,
@@ -114,36 +114,11 @@ function audit(db: Database): AuditTrail {
   };
 }
 
-function counters(db: Database): Counters {
-  const bump = db
-    .prepare<[string, number, number, number], number>(
-      `INSERT INTO counters (name, windowSeconds, bucket, value, until) VALUES (?, ?, ?, 1, ?)
-       ON CONFLICT DO UPDATE SET value = value + 1 RETURNING value`,
-    )
-    .pluck();
-  const prune = db.prepare('DELETE FROM counters WHERE until < ?');
-
-  const incr = db.transaction((name: string, window: number, now: number) => {
-    const bucket = Math.floor(now / window);
-    prune.run(now);
-
-    return bump.get(name, window, bucket, (bucket + 1) * window) ?? 0;
-  });
-
-  return {
-    async incr(name, windowSeconds) {
-      checkPositive('windowSeconds', windowSeconds);
-
-      return incr.immediate(name, windowSeconds, Math.floor(Date.now() / 1000));
-    },
-  };
-}
-
 export function sqliteRecords(db: Database) {
   return {
     rateLimits: rateLimits(db),
     logins: logins(db),
     audit: audit(db),
-    counters: counters(db),
+    counters: sqliteCounters(db),
   };
 }

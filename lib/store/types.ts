@@ -126,6 +126,10 @@ export type AuditTrail = {
 export type Counters = {
   /** Increments a windowed counter and returns its value in the current window. */
   incr(name: string, windowSeconds: number): Promise<number>;
+  /** Marks `name` as used for `ttlSeconds`: true for the first claim, false while that
+   * claim lives. For single-use things (a TOTP code, a sealed note); unlike `incr`'s
+   * fixed windows, a claim cannot be forgotten at a window boundary. */
+  claim(name: string, ttlSeconds: number): Promise<boolean>;
 };
 
 export type Store = {

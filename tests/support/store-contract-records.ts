@@ -80,6 +80,39 @@ export function recordCases(open: Open) {
       expect(other).toBe(1);
       expect(next).toBe(1);
     });
+
+    it('grants a claim once, also across a window boundary', async () => {
+      const store = await open();
+      const start = Math.floor(Date.now() / 60_000) * 60_000 + 59_000;
+      clockAt(start);
+
+      const first = await store.counters.claim('totp:alice:1', 90);
+      const other = await store.counters.claim('totp:alice:2', 90);
+      vi.setSystemTime(start + 2_000);
+      const replay = await store.counters.claim('totp:alice:1', 90);
+
+      expect([first, other, replay]).toEqual([true, true, false]);
+    });
+
+    it('grants a claim again once it has expired', async () => {
+      const store = await open();
+      await store.counters.claim('seal:short', 1);
+
+      // Real time: Redis expires keys by its own clock.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+      expect(await store.counters.claim('seal:short', 1)).toBe(true);
+    });
+
+    it('grants one of many simultaneous claims on a name', async () => {
+      const store = await open();
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store.counters.claim('seal:x', 60)),
+      );
+
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
   });
 
   describe('login history', () => {
