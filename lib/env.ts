@@ -146,7 +146,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['BENCH_ROUTES'],
-        message: 'BENCH_ROUTES serves unauthenticated pages: only against a loopback WHMCS',
+        message:
+          'BENCH_ROUTES serves unauthenticated pages: only against a loopback WHMCS',
       });
     }
     if (env.JWT_SECRET === env.ADMIN_JWT_SECRET) {

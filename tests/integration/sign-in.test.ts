@@ -36,34 +36,46 @@ const sessionClaims = () =>
 
 describe('password sign-in', () => {
   it('signs an owner with one account straight in, to the requested page', async () => {
-    const result = await signInWithPassword({
-      email: 'alice@kraken.example',
-      password: DEMO_PASSWORD,
-      next: '/invoices?status=Unpaid',
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'alice@kraken.example',
+        password: DEMO_PASSWORD,
+        next: '/invoices?status=Unpaid',
+      },
+      client,
+    );
 
     expect(result).toEqual({ kind: 'signed-in', next: '/invoices?status=Unpaid' });
     expect(await sessionClaims()).toMatchObject({ cid: 1, own: true, perm: [] });
   });
 
   it('accepts the email in any letter case', async () => {
-    const result = await signInWithPassword({
-      email: 'ALICE@Kraken.Example',
-      password: DEMO_PASSWORD,
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'ALICE@Kraken.Example',
+        password: DEMO_PASSWORD,
+      },
+      client,
+    );
 
     expect(result.kind).toBe('signed-in');
   });
 
   it('gives a wrong password and an unknown email the same answer', async () => {
-    const wrong = await signInWithPassword({
-      email: 'alice@kraken.example',
-      password: 'nope',
-    }, client);
-    const unknown = await signInWithPassword({
-      email: 'nobody@kraken.example',
-      password: 'nope',
-    }, client);
+    const wrong = await signInWithPassword(
+      {
+        email: 'alice@kraken.example',
+        password: 'nope',
+      },
+      client,
+    );
+    const unknown = await signInWithPassword(
+      {
+        email: 'nobody@kraken.example',
+        password: 'nope',
+      },
+      client,
+    );
 
     expect(wrong).toEqual({ kind: 'failed', reason: 'invalid' });
     expect(unknown).toEqual(wrong);
@@ -71,20 +83,26 @@ describe('password sign-in', () => {
   });
 
   it('issues no session to a two-factor user from the password alone', async () => {
-    const result = await signInWithPassword({
-      email: 'secure@kraken.example',
-      password: DEMO_PASSWORD,
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'secure@kraken.example',
+        password: DEMO_PASSWORD,
+      },
+      client,
+    );
 
     expect(result).toEqual({ kind: 'failed', reason: 'twoFactor' });
     expect(jar.size).toBe(0);
   });
 
   it('sends a login with several accounts to the picker without a session', async () => {
-    const result = await signInWithPassword({
-      email: 'sam@kraken.example',
-      password: DEMO_PASSWORD,
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'sam@kraken.example',
+        password: DEMO_PASSWORD,
+      },
+      client,
+    );
 
     expect(result).toEqual({ kind: 'pick-account' });
     expect(await sessionClaims()).toBeNull();
@@ -94,10 +112,13 @@ describe('password sign-in', () => {
   });
 
   it("carries a non-owner's WHMCS permissions into the session", async () => {
-    const result = await signInWithPassword({
-      email: 'contractor@kraken.example',
-      password: DEMO_PASSWORD,
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'contractor@kraken.example',
+        password: DEMO_PASSWORD,
+      },
+      client,
+    );
 
     expect(result.kind).toBe('signed-in');
     expect(await sessionClaims()).toMatchObject({ cid: 1, own: false });
@@ -105,11 +126,14 @@ describe('password sign-in', () => {
   });
 
   it('drops a hostile next= to the dashboard', async () => {
-    const result = await signInWithPassword({
-      email: 'alice@kraken.example',
-      password: DEMO_PASSWORD,
-      next: '//evil.example',
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'alice@kraken.example',
+        password: DEMO_PASSWORD,
+        next: '//evil.example',
+      },
+      client,
+    );
 
     expect(result).toEqual({ kind: 'signed-in', next: '/dashboard' });
   });
@@ -135,10 +159,13 @@ describe('malformed ValidateLogin answers', () => {
       ),
     );
 
-    const result = await signInWithPassword({
-      email: 'alice@kraken.example',
-      password: DEMO_PASSWORD,
-    }, client);
+    const result = await signInWithPassword(
+      {
+        email: 'alice@kraken.example',
+        password: DEMO_PASSWORD,
+      },
+      client,
+    );
 
     expect(result.kind).toBe('failed');
     expect(jar.size).toBe(0);
