@@ -23,7 +23,7 @@ describe('GetInvoices', () => {
           tax: '0.00',
           total: '15.95',
           status: 'Unpaid',
-          paymentMethod: 'paypalcheckout',
+          paymentMethod: 'PayPal',
           currency: { code: 'USD', prefix: '$', suffix: ' USD' },
         },
       },

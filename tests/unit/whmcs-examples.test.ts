@@ -122,7 +122,7 @@ describe('GetClientsDomains', () => {
         id: 1,
         name: 'whmcs.rocks',
         status: 'Active',
-        registrar: 'enom',
+        registrar: 'eNom',
         registrationType: 'Register',
         registrationPeriodYears: 1,
         registeredOn: utc('2016-01-01'),

@@ -8,11 +8,13 @@ import {
   type InvoiceSummary,
   type Transaction,
 } from '@/lib/whmcs/types';
+import { gatewayName } from '@/lib/whmcs/names';
 import { date, flag, id, int, money, nested, optText, text } from '@/lib/whmcs/wire';
 
 // GetInvoices and GetInvoice: int ids, money as decimal strings, zero dates,
 // nested `invoices.invoice` / `items.item`, and an empty `transactions` sent
-// as "" (PROTOCOL.md §10). An invoice without its own number shows its id.
+// as "" (PROTOCOL.md §10). An invoice without its own number shows its id;
+// gateways arrive as module codes and leave as names.
 
 const status = z.enum(INVOICE_STATUSES);
 
@@ -47,7 +49,7 @@ const invoiceRow = z
       tax: wire.tax,
       total: wire.total,
       status: wire.status,
-      paymentMethod: wire.paymentmethod,
+      paymentMethod: gatewayName(wire.paymentmethod),
       currency: wire.currencycode
         ? currencyOf(wire.currencycode, wire.currencyprefix, wire.currencysuffix)
         : null,
@@ -75,7 +77,7 @@ const transaction = z
   .transform((wire): Transaction => ({
     id: wire.id,
     date: wire.date,
-    gateway: wire.gateway,
+    gateway: gatewayName(wire.gateway),
     transactionId: wire.transid,
     amountIn: wire.amountin,
     amountOut: wire.amountout,
@@ -120,7 +122,7 @@ export const getInvoiceAnswer = z
     total: wire.total,
     balance: wire.balance,
     status: wire.status,
-    paymentMethod: wire.paymentmethod,
+    paymentMethod: gatewayName(wire.paymentmethod),
     notes: wire.notes,
     items: wire.items,
     transactions: wire.transactions,

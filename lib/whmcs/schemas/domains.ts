@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { paging, toPage, type Owned } from '@/lib/whmcs/schemas/common';
 import type { Domain, DomainStatus } from '@/lib/whmcs/types';
+import { registrarName } from '@/lib/whmcs/names';
 import { date, flag, id, money, nested, optInt, optText, text } from '@/lib/whmcs/wire';
 
 // GetClientsDomains: `domains.domain[]` with every value a string, paging
@@ -19,6 +20,15 @@ const STATUSES = [
   'Cancelled',
   'Fraud',
 ] as const satisfies readonly DomainStatus[];
+
+// WHMCS keeps `donotrenew` as last set, but never renews a domain that has
+// ended here: for those, auto-renew is off whatever the flag says.
+const ENDED: ReadonlySet<DomainStatus> = new Set([
+  'Expired',
+  'Transferred Away',
+  'Cancelled',
+  'Fraud',
+]);
 
 const domain = z
   .object({
@@ -45,7 +55,7 @@ const domain = z
       id: wire.id,
       name: wire.domainname,
       status: wire.status,
-      registrar: wire.registrar,
+      registrar: registrarName(wire.registrar),
       registrationType: wire.regtype,
       registrationPeriodYears: wire.regperiod,
       registeredOn: wire.regdate,
@@ -53,7 +63,7 @@ const domain = z
       nextDueDate: wire.nextduedate,
       recurringAmount: wire.recurringamount,
       paymentMethodName: wire.paymentmethodname,
-      autoRenew: !wire.donotrenew,
+      autoRenew: !wire.donotrenew && !ENDED.has(wire.status),
       dnsManagement: wire.dnsmanagement,
       emailForwarding: wire.emailforwarding,
       idProtection: wire.idprotection,
