@@ -4,13 +4,16 @@ import type { Currency, Money } from '@/lib/whmcs/types';
 // Display formatting for the portal pages. Dates are shown in UTC so that every
 // reader sees the same day WHMCS stored; amounts stay exact decimal strings.
 
+// en-GB month names in full: its short form of September is "Sep" in some
+// engines and "Sept" in others (Node's ICU), and a table of dates should not
+// mix the two. "4 September 2026" reads the same everywhere.
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
-  dateStyle: 'medium',
+  dateStyle: 'long',
 });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
-  dateStyle: 'medium',
+  dateStyle: 'long',
   timeStyle: 'short',
 });
 

@@ -1,11 +1,8 @@
-const moment = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+import { formatDateTime } from '@/components/format';
 
+/** A sign-in moment (epoch seconds) as every other date and time on the portal. */
 export function formatMoment(epochSeconds: number): string {
-  return `${moment.format(new Date(epochSeconds * 1000))} UTC`;
+  return formatDateTime(new Date(epochSeconds * 1000));
 }
 
 /** A short, human name for a browser from its user agent, never the raw string. */

@@ -34,8 +34,14 @@ describe('dates', () => {
   it('formats in UTC whatever the server zone', () => {
     const lateEvening = new Date('2026-03-01T23:30:00Z');
 
-    expect(formatDate(lateEvening)).toBe('1 Mar 2026');
-    expect(formatDateTime(lateEvening)).toBe('1 Mar 2026, 23:30 UTC');
+    expect(formatDate(lateEvening)).toBe('1 March 2026');
+    expect(formatDateTime(lateEvening)).toBe('1 March 2026 at 23:30 UTC');
+  });
+
+  it('names September in full, never the engine-dependent "Sept" or "Sep"', () => {
+    const september = new Date('2026-09-04T09:05:00Z');
+
+    expect(formatDate(september)).toBe('4 September 2026');
   });
 
   it('shows a dash for a missing date', () => {
