@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { ADMIN_FIELDS, loadStaff } from '@/lib/env-admin';
 import { OIDC_FIELDS, oidcIssues } from '@/lib/env-oidc';
 
 // The one reader of process.env. Parsed once, on first use; instrumentation.ts
@@ -101,6 +102,7 @@ const schema = z
     // Benchmark only: serves the /bench/* routes (404 without it). Never on a live portal.
     BENCH_ROUTES: flag,
     ...OIDC_FIELDS,
+    ...ADMIN_FIELDS,
   })
   .superRefine((env, ctx) => {
     checkStore(env, ctx);
@@ -157,6 +159,17 @@ const schema = z
         message: 'ADMIN_JWT_SECRET must differ from JWT_SECRET',
       });
     }
+  })
+  .transform((env, ctx) => {
+    const loaded = loadStaff(env);
+    if ('staff' in loaded) return { ...env, STAFF: loaded.staff };
+    ctx.issues.push({
+      code: 'custom',
+      path: [loaded.path],
+      message: loaded.message,
+      input: env,
+    });
+    return z.NEVER;
   });
 
 export type Env = z.infer<typeof schema>;

@@ -32,6 +32,7 @@ const REDACT = [
   'NEXTAUTH_SECRET',
   'METRICS_TOKEN',
   'ALERT_WEBHOOK_SECRET',
+  'ADMIN_USERS',
   // tokens, cookies and the headers that carry them
   'token',
   'access_token',
