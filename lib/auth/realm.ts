@@ -5,8 +5,8 @@ import { env } from '@/lib/env';
 // settings.
 export type RealmName = 'customer' | 'admin';
 
-export type Realm = {
-  name: RealmName;
+export type Realm<N extends RealmName = RealmName> = {
+  name: N;
   audience: string;
   cookieBase: string;
   sameSite: 'lax' | 'strict';
@@ -26,7 +26,7 @@ export const ROTATION_GRACE_SECONDS = 30;
 
 const encoder = new TextEncoder();
 
-export const REALMS: Record<RealmName, Realm> = {
+export const REALMS: { [N in RealmName]: Realm<N> } = {
   customer: {
     name: 'customer',
     audience: 'kraken-portal:customer',

@@ -1,31 +1,27 @@
 import 'server-only';
 import { securityEvent } from '@/lib/auth/events';
-import { ROTATION_GRACE_SECONDS, type Realm } from '@/lib/auth/realm';
+import { ROTATION_GRACE_SECONDS, type Realm, type RealmName } from '@/lib/auth/realm';
 import { judgeRecord } from '@/lib/auth/session-record';
-import { signCustomerToken, verifyCustomerToken } from '@/lib/auth/token';
+import { signToken, verifyToken, type TokenInput } from '@/lib/auth/token';
 import { store } from '@/lib/store';
 
 // Short access tokens, renewed while their session record lives. Used by
 // proxy.ts, the only place (with route handlers) that may set a cookie on any
 // request. Every renewal rotates the jti; presenting a rotated-out jti later
 // than the grace allows is treated as a stolen token and ends the session.
+// Both realms go through here, each with its own keys, lifetimes and claims.
 
 export type RefreshOutcome =
   | { kind: 'pass' }
   | { kind: 'rotated'; token: string; expiresAt: number }
   | { kind: 'ended'; reason: string };
 
-export async function refreshIfDue(
-  realm: Realm,
+export async function refreshIfDue<N extends RealmName>(
+  realm: Realm<N>,
   token: string | undefined,
   now: number,
 ): Promise<RefreshOutcome> {
-  const claims = await verifyCustomerToken(
-    realm,
-    token,
-    now * 1000,
-    realm.idleTtlSeconds,
-  );
+  const claims = await verifyToken(realm, token, now * 1000, realm.idleTtlSeconds);
   if (!claims) return { kind: 'ended', reason: 'invalid' };
   if (claims.exp - now > realm.accessTtlSeconds / 2) return { kind: 'pass' };
 
@@ -50,7 +46,8 @@ export async function refreshIfDue(
   if (outcome === 'gone') return { kind: 'ended', reason: 'gone' };
 
   const { exp: _exp, iat: _iat, ...rest } = claims;
-  const fresh = await signCustomerToken(realm, { ...rest, jti: nextJti }, now * 1000);
+  const input = { ...rest, jti: nextJti } as TokenInput<N>;
+  const fresh = await signToken(realm, input, now * 1000);
   return { kind: 'rotated', ...fresh };
 }
 

@@ -1,39 +1,67 @@
 import 'server-only';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { STAFF_ROLES, USERNAME } from '@/lib/env-admin';
 import { PERMISSIONS } from '@/lib/whmcs/types';
-import { ISSUER, type Realm } from '@/lib/auth/realm';
+import { ISSUER, type Realm, type RealmName } from '@/lib/auth/realm';
 
-// Session tokens: HS256 only, issuer, audience and type pinned, every claim
-// checked by schema. A token that fails any check is simply "no session".
+// Session tokens of both realms: HS256 only, issuer, audience and type pinned,
+// every claim checked by the realm's schema. A token that fails any check is
+// simply "no session".
 
 const ALG = 'HS256';
 
-const customerClaims = z.object({
-  sub: z.string().regex(/^[1-9]\d*$/),
+const common = {
   sid: z.string().min(16),
   jti: z.string().min(16),
+  /** When the person signed in (seconds); bounds the session's absolute life. */
+  auth: z.number().int().positive(),
+  exp: z.number().int(),
+  iat: z.number().int(),
+};
+
+const customerClaims = z.object({
+  ...common,
+  sub: z.string().regex(/^[1-9]\d*$/),
   cid: z.number().int().positive(),
   own: z.boolean(),
   perm: z.array(z.enum(PERMISSIONS)),
   email: z.email(),
-  auth: z.number().int().positive(),
-  exp: z.number().int(),
-  iat: z.number().int(),
 });
 
+const adminClaims = z
+  .object({
+    ...common,
+    sub: z.string().regex(USERNAME),
+    role: z.enum(STAFF_ROLES),
+    /** When the second factor was last entered: sign-in or step-up (DESIGN.md). */
+    mfa: z.number().int().positive(),
+  })
+  .refine((c) => c.mfa >= c.auth && c.mfa <= c.iat + 60);
+
 export type CustomerClaims = z.infer<typeof customerClaims>;
+export type AdminClaims = z.infer<typeof adminClaims>;
+export type Claims<N extends RealmName> = {
+  customer: CustomerClaims;
+  admin: AdminClaims;
+}[N];
+export type TokenInput<N extends RealmName> = Omit<Claims<N>, 'exp' | 'iat'>;
+export type CustomerTokenInput = TokenInput<'customer'>;
 
-export type CustomerTokenInput = Omit<CustomerClaims, 'exp' | 'iat'>;
+const CLAIMS: { [N in RealmName]: z.ZodType<Claims<N>> } = {
+  customer: customerClaims,
+  admin: adminClaims,
+};
 
-export async function signCustomerToken(
-  realm: Realm,
-  input: CustomerTokenInput,
-  now = Date.now(),
-): Promise<{ token: string; expiresAt: number }> {
+type Signable = { sub: string; jti: string; auth: number } & Record<string, unknown>;
+type Verified = { auth: number; exp: number; iat: number };
+
+async function sign(realm: Realm, input: Signable, now: number) {
   const iat = Math.floor(now / 1000);
-  const absoluteEnd = input.auth + realm.absoluteTtlSeconds;
-  const exp = Math.min(iat + realm.accessTtlSeconds, absoluteEnd);
+  const exp = Math.min(
+    iat + realm.accessTtlSeconds,
+    input.auth + realm.absoluteTtlSeconds,
+  );
   const { sub, jti, ...claims } = input;
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: ALG, typ: `${realm.name}+jwt` })
@@ -52,12 +80,13 @@ export async function signCustomerToken(
  * `expiredGraceSeconds` lets a token that expired that recently through, for
  * one purpose only: presenting it to be refreshed against its live record.
  */
-export async function verifyCustomerToken(
+async function verify<C extends Verified>(
   realm: Realm,
+  schema: z.ZodType<C>,
   token: string | undefined,
-  now = Date.now(),
-  expiredGraceSeconds = 0,
-): Promise<CustomerClaims | null> {
+  now: number,
+  expiredGraceSeconds: number,
+): Promise<C | null> {
   if (!token || token.length > 4096) return null;
 
   try {
@@ -70,7 +99,7 @@ export async function verifyCustomerToken(
       clockTolerance: expiredGraceSeconds,
       requiredClaims: ['sub', 'exp', 'iat', 'jti'],
     });
-    const claims = customerClaims.safeParse(payload);
+    const claims = schema.safeParse(payload);
     if (!claims.success) return null;
     const nowSec = Math.floor(now / 1000);
     const { auth, iat, exp } = claims.data;
@@ -84,4 +113,42 @@ export async function verifyCustomerToken(
     if (error instanceof errors.JOSEError) return null;
     throw error;
   }
+}
+
+/** Signs a token for `realm` with that realm's claims. */
+export function signToken<N extends RealmName>(
+  realm: Realm<N>,
+  input: TokenInput<N>,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
+  return sign(realm, input, now);
+}
+
+/** The claims of a valid token of `realm`, checked by that realm's schema, or null. */
+export function verifyToken<N extends RealmName>(
+  realm: Realm<N>,
+  token: string | undefined,
+  now = Date.now(),
+  expiredGraceSeconds = 0,
+): Promise<Claims<N> | null> {
+  return verify(realm, CLAIMS[realm.name], token, now, expiredGraceSeconds);
+}
+
+// The customer shape under any realm's keys: tests sign one with the staff
+// realm to prove the customer realm refuses it.
+export function signCustomerToken(
+  realm: Realm,
+  input: CustomerTokenInput,
+  now = Date.now(),
+) {
+  return sign(realm, input, now);
+}
+
+export function verifyCustomerToken(
+  realm: Realm,
+  token: string | undefined,
+  now = Date.now(),
+  expiredGraceSeconds = 0,
+): Promise<CustomerClaims | null> {
+  return verify(realm, customerClaims, token, now, expiredGraceSeconds);
 }
