@@ -47,7 +47,11 @@ export async function handleAuthRoute(req: NextRequest, ctx: AuthRouteContext) {
       kind: error.kind,
       reason: error.reason,
     });
-    return NextResponse.redirect(new URL(LOGIN_FAILED.unavailable, req.url), 303);
+    // Relative: behind a proxy, req.url may name the internal address.
+    return new Response(null, {
+      status: 303,
+      headers: { location: LOGIN_FAILED.unavailable, 'cache-control': 'no-store' },
+    });
   }
 
   const request: OidcRequest = { next: HOME, client: clientContext(await headers()) };
