@@ -5,7 +5,7 @@ import { listDomains } from '@/lib/whmcs/domains';
 import type { Domain } from '@/lib/whmcs/types';
 import { PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
-import { EmptyState } from '@/components/empty-state';
+import { EmptyList } from '@/components/empty-state';
 import { formatDate } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -41,9 +41,7 @@ export default async function DomainsPage({ searchParams }: Props) {
       <Section what="domains" load={load} retryHref={hrefFor(page)}>
         {(domains) =>
           domains.items.length === 0 ? (
-            <EmptyState title={page > 1 ? 'No domains on this page' : 'No domains yet'}>
-              {page > 1 ? <Link href={hrefFor(1)}>Go to the first page</Link> : null}
-            </EmptyState>
+            <EmptyList page={page} firstPage={hrefFor(1)} title="No domains yet" />
           ) : (
             <>
               <DataTable

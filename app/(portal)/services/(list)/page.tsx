@@ -6,7 +6,7 @@ import { listServices } from '@/lib/whmcs/services';
 import { PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { DataTable, type Column } from '@/components/data-table';
-import { EmptyState } from '@/components/empty-state';
+import { EmptyList } from '@/components/empty-state';
 import { formatDate, formatMoney } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -44,9 +44,7 @@ export default async function ServicesPage({ searchParams }: Props) {
       <Section what="services" load={load} retryHref={hrefFor(page)}>
         {([services, currency]) =>
           services.items.length === 0 ? (
-            <EmptyState title={page > 1 ? 'No services on this page' : 'No services yet'}>
-              {page > 1 ? <Link href={hrefFor(1)}>Go to the first page</Link> : null}
-            </EmptyState>
+            <EmptyList page={page} firstPage={hrefFor(1)} title="No services yet" />
           ) : (
             <>
               <DataTable
