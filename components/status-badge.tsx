@@ -21,7 +21,6 @@ const TONES: Record<string, Tone> = {
   Grace: 'warning',
   'Customer-Reply': 'warning',
   'On Hold': 'warning',
-  Draft: 'neutral',
   Suspended: 'danger',
   Overdue: 'danger',
   Collections: 'danger',
@@ -35,8 +34,9 @@ const TONES: Record<string, Tone> = {
   Closed: 'neutral',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+/** `label` replaces the WHMCS word where customers have one of their own. */
+export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const tone = TONES[status] ?? 'neutral';
 
-  return <span className={`${styles.badge} ${styles[tone]}`}>{status}</span>;
+  return <span className={`${styles.badge} ${styles[tone]}`}>{label ?? status}</span>;
 }

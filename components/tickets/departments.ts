@@ -9,15 +9,3 @@ export async function departmentNames(): Promise<ReadonlyMap<number, string>> {
 
   return new Map(departments.value.map((d) => [d.id, d.name]));
 }
-
-/** The filter choices: WHMCS's own groupings first, then its default statuses. */
-export const TICKET_FILTERS = [
-  { value: 'All Active Tickets', label: 'All open tickets' },
-  { value: 'Awaiting Reply', label: 'Waiting for support' },
-  { value: 'Open', label: 'Open' },
-  { value: 'Answered', label: 'Answered' },
-  { value: 'Customer-Reply', label: 'Customer-Reply' },
-  { value: 'On Hold', label: 'On Hold' },
-  { value: 'In Progress', label: 'In Progress' },
-  { value: 'Closed', label: 'Closed' },
-] as const;

@@ -5,7 +5,7 @@ import { listTickets } from '@/lib/whmcs/support';
 import type { TicketSummary } from '@/lib/whmcs/types';
 import { PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
-import { EmptyState } from '@/components/empty-state';
+import { EmptyList } from '@/components/empty-state';
 import { formatDate } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -19,7 +19,8 @@ import {
 import { Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusFilter } from '@/components/status-filter';
-import { departmentNames, TICKET_FILTERS } from '@/components/tickets/departments';
+import { departmentNames } from '@/components/tickets/departments';
+import { TICKET_FILTERS, ticketStatusLabel } from '@/components/tickets/ticket-status';
 
 export const metadata: Metadata = { title: 'Support tickets' };
 
@@ -56,11 +57,11 @@ export default async function TicketsPage({ searchParams }: Props) {
       <Section what="support tickets" load={load} retryHref={hrefFor(page)}>
         {([tickets, departments]) =>
           tickets.items.length === 0 ? (
-            <EmptyState
+            <EmptyList
+              page={page}
+              firstPage={hrefFor(1)}
               title={filter ? 'No tickets match this filter' : 'No tickets yet'}
-            >
-              {page > 1 ? <Link href={hrefFor(1)}>Go to the first page</Link> : null}
-            </EmptyState>
+            />
           ) : (
             <>
               <DataTable
@@ -95,6 +96,9 @@ function columns(departments: ReadonlyMap<number, string>): Column<TicketSummary
     { header: 'Ticket', cell: (t) => `#${t.number}` },
     { header: 'Department', cell: (t) => departments.get(t.departmentId) ?? '—' },
     { header: 'Last update', cell: (t) => formatDate(t.lastReplyAt ?? t.openedAt) },
-    { header: 'Status', cell: (t) => <StatusBadge status={t.status} /> },
+    {
+      header: 'Status',
+      cell: (t) => <StatusBadge status={t.status} label={ticketStatusLabel(t.status)} />,
+    },
   ];
 }

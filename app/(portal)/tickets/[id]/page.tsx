@@ -10,6 +10,7 @@ import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 import { Conversation } from '@/components/tickets/conversation';
+import { ticketStatusLabel } from '@/components/tickets/ticket-status';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,7 +31,10 @@ export default async function TicketPage({ params }: Props) {
       <PageHeader title={ticket?.subject ?? `Ticket ${id}`}>
         {ticket ? (
           <p className="header-meta">
-            <StatusBadge status={ticket.status} />
+            <StatusBadge
+              status={ticket.status}
+              label={ticketStatusLabel(ticket.status)}
+            />
             <span>Ticket #{ticket.number}</span>
           </p>
         ) : null}
