@@ -8,16 +8,19 @@ import styles from './pagination.module.css';
 type Props = {
   page: number;
   total: number;
+  /**
+   * WHMCS's own count when rows hidden from the customer (draft invoices) still
+   * hold places in its paging: pages run over those, the summary counts `total`.
+   */
+  positions?: number;
   /** Builds the URL of a page number, keeping the current filters. */
   hrefFor: (page: number) => string;
   noun: string;
 };
 
-export function Pagination({ page, total, hrefFor, noun }: Props) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = Math.min(total, (page - 1) * PAGE_SIZE + 1);
-  const last = Math.min(total, page * PAGE_SIZE);
-  const summary = `Showing ${first}–${last} of ${total} ${noun}`;
+export function Pagination({ page, total, positions = total, hrefFor, noun }: Props) {
+  const pages = Math.max(1, Math.ceil(Math.max(total, positions) / PAGE_SIZE));
+  const summary = summarize(page, pages, total, positions > total, noun);
   if (pages <= 1) return <p className={styles.summary}>{summary}</p>;
 
   return (
@@ -54,6 +57,21 @@ export function Pagination({ page, total, hrefFor, noun }: Props) {
       </ul>
     </nav>
   );
+}
+
+/** "Showing 21–40 of 45 invoices"; with hidden rows in the paging the ranges would not add up. */
+function summarize(
+  page: number,
+  pages: number,
+  total: number,
+  hidden: boolean,
+  noun: string,
+): string {
+  if (hidden) return `Page ${page} of ${pages} · ${total} ${noun}`;
+  const first = Math.min(total, (page - 1) * PAGE_SIZE + 1);
+  const last = Math.min(total, page * PAGE_SIZE);
+
+  return `Showing ${first}–${last} of ${total} ${noun}`;
 }
 
 /** First, last and the neighbours of the current page; null marks a gap. */

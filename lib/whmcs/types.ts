@@ -26,7 +26,13 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export type Page<T> = { items: T[]; total: number; offset: number };
+export type Page<T> = {
+  items: T[];
+  total: number;
+  offset: number;
+  /** WHMCS's own count where rows hidden from customers still hold places in its paging. */
+  positions?: number;
+};
 
 export type LoginCheck =
   | { ok: true; userId: number; twoFactor: false }
@@ -129,6 +135,17 @@ export const INVOICE_STATUSES = [
   'Payment Pending',
 ] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** What a customer may see: WHMCS keeps a Draft from its client until it is published. */
+export const CUSTOMER_INVOICE_STATUSES = [
+  'Unpaid',
+  'Paid',
+  'Cancelled',
+  'Refunded',
+  'Collections',
+  'Payment Pending',
+] as const satisfies readonly InvoiceStatus[];
+export type CustomerInvoiceStatus = (typeof CUSTOMER_INVOICE_STATUSES)[number];
 
 export type InvoiceSummary = {
   id: number;

@@ -2,12 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCustomer } from '@/lib/auth/guards';
 import { listInvoices } from '@/lib/whmcs/billing';
-import { INVOICE_STATUSES, type Currency, type InvoiceSummary } from '@/lib/whmcs/types';
+import {
+  CUSTOMER_INVOICE_STATUSES,
+  type Currency,
+  type InvoiceSummary,
+} from '@/lib/whmcs/types';
 import { PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { DataTable, type Column } from '@/components/data-table';
-import { EmptyState } from '@/components/empty-state';
+import { EmptyList } from '@/components/empty-state';
 import { formatDate, formatMoney } from '@/components/format';
+import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { Pagination } from '@/components/pagination';
 import {
   hrefWith,
@@ -18,7 +23,6 @@ import {
   type SearchParams,
 } from '@/components/route-params';
 import { Section, settle } from '@/components/section';
-import { StatusBadge } from '@/components/status-badge';
 import { StatusFilter } from '@/components/status-filter';
 
 export const metadata: Metadata = { title: 'Invoices' };
@@ -29,7 +33,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
   const session = await requireCustomer('invoices');
   const params = await searchParams;
   const page = parsePage(params);
-  const status = parseChoice(params.status, INVOICE_STATUSES);
+  const status = parseChoice(params.status, CUSTOMER_INVOICE_STATUSES);
   const listing = listInvoices(session.clientId, {
     status,
     orderBy: 'date',
@@ -51,18 +55,18 @@ export default async function InvoicesPage({ searchParams }: Props) {
       </PageHeader>
       <StatusFilter
         action="/invoices"
-        options={INVOICE_STATUSES.map((s) => ({ value: s, label: s }))}
+        options={CUSTOMER_INVOICE_STATUSES.map((s) => ({ value: s, label: s }))}
         current={status}
         allLabel="All invoices"
       />
       <Section what="invoices" load={load} retryHref={hrefFor(page)}>
         {([invoices, currency]) =>
           invoices.items.length === 0 ? (
-            <EmptyState
+            <EmptyList
+              page={page}
+              firstPage={hrefFor(1)}
               title={status ? `No ${status.toLowerCase()} invoices` : 'No invoices yet'}
-            >
-              {page > 1 ? <Link href={hrefFor(1)}>Go to the first page</Link> : null}
-            </EmptyState>
+            />
           ) : (
             <>
               <DataTable
@@ -75,6 +79,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
               <Pagination
                 page={page}
                 total={invoices.total}
+                positions={invoices.positions}
                 hrefFor={hrefFor}
                 noun="invoices"
               />
@@ -99,6 +104,6 @@ function columns(currency: Currency | null): Column<InvoiceSummary>[] {
       numeric: true,
       cell: (i) => formatMoney(i.total, i.currency ?? currency),
     },
-    { header: 'Status', cell: (i) => <StatusBadge status={i.status} /> },
+    { header: 'Status', cell: (i) => <InvoiceStatusBadge invoice={i} /> },
   ];
 }

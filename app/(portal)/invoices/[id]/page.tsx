@@ -5,10 +5,10 @@ import { BackLink, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { formatDate } from '@/components/format';
 import { InvoiceDetails } from '@/components/invoices/invoice-details';
+import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
-import { StatusBadge } from '@/components/status-badge';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -38,7 +38,7 @@ export default async function InvoicePage({ params }: Props) {
       <PageHeader title={`Invoice #${invoice?.number ?? id}`}>
         {invoice ? (
           <p className="header-meta">
-            <StatusBadge status={invoice.status} />
+            <InvoiceStatusBadge invoice={invoice} />
             <span>Due {formatDate(invoice.dueOn)}</span>
           </p>
         ) : null}
