@@ -1,6 +1,5 @@
 import 'server-only';
-import { sumMoney } from '@/lib/whmcs/money';
-import type { Domain, InvoiceSummary, Service, TicketSummary } from '@/lib/whmcs/types';
+import type { Domain, DomainStatus, Service, TicketSummary } from '@/lib/whmcs/types';
 
 // What the dashboard picks out of each list. "Now" is read here, per request,
 // rather than inside the components that render the result.
@@ -10,12 +9,19 @@ export const SHOWN = 5;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ENDED_DOMAIN = new Set(['Cancelled', 'Transferred Away', 'Fraud', 'Expired']);
+/** Past expiry but still recoverable (at a price) or recently lost: act now. */
+export const LAPSED_DOMAIN: ReadonlySet<DomainStatus> = new Set([
+  'Grace',
+  'Redemption',
+  'Expired',
+]);
 
 export function activeServices(services: readonly Service[]): Service[] {
   return services.filter((s) => s.status === 'Active');
 }
 
-export function openTickets(tickets: readonly TicketSummary[]): TicketSummary[] {
+/** Every ticket still in play, whoever's turn it is: all but Closed. */
+export function activeTickets(tickets: readonly TicketSummary[]): TicketSummary[] {
   return tickets.filter((t) => t.status !== 'Closed');
 }
 
@@ -28,20 +34,27 @@ export function expiringDomains(domains: readonly Domain[], days = 30): Domain[]
     .filter((d) => d.expiresOn && !ENDED_DOMAIN.has(d.status))
     .filter((d) => (d.expiresOn?.getTime() ?? 0) >= today)
     .filter((d) => (d.expiresOn?.getTime() ?? Infinity) <= limit)
-    .sort((a, b) => (a.expiresOn?.getTime() ?? 0) - (b.expiresOn?.getTime() ?? 0));
+    .sort(byExpiry);
+}
+
+/** Expiring within `days`, or already in Grace, Redemption or Expired; soonest first. */
+export function domainsNeedingAttention(domains: readonly Domain[], days = 30): Domain[] {
+  const expiring = new Set(expiringDomains(domains, days));
+
+  return domains
+    .filter((d) => expiring.has(d) || LAPSED_DOMAIN.has(d.status))
+    .sort(byExpiry);
 }
 
 export function daysUntil(date: Date): number {
   return Math.round((startOfUtcDay(date.getTime()) - startOfUtcDay(Date.now())) / DAY_MS);
 }
 
-export function isOverdue(invoice: InvoiceSummary): boolean {
-  return invoice.dueOn !== null && invoice.dueOn.getTime() < startOfUtcDay(Date.now());
-}
+/** Soonest expiry first, no expiry date last. */
+function byExpiry(a: Domain, b: Domain): number {
+  const expiry = (d: Domain) => d.expiresOn?.getTime() ?? Infinity;
 
-/** The exact amount due over the listed invoices (decimal strings, BigInt sum). */
-export function amountDue(invoices: readonly InvoiceSummary[]): string {
-  return sumMoney(invoices.map((i) => i.total));
+  return expiry(a) - expiry(b) || a.id - b.id;
 }
 
 function startOfUtcDay(ms: number): number {

@@ -1,50 +1,68 @@
-import type { Currency, InvoiceSummary, Page } from '@/lib/whmcs/types';
+import Link from 'next/link';
+import { compareMoney, subtractMoney } from '@/lib/whmcs/money';
+import type { Owed, OwedInvoice } from '@/lib/whmcs/owed';
+import type { Currency } from '@/lib/whmcs/types';
 import { EmptyState } from '@/components/empty-state';
 import { formatDate, formatMoney, plural } from '@/components/format';
-import { StatusBadge } from '@/components/status-badge';
-import { amountDue, isOverdue, SHOWN } from './select';
+import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
+import { SHOWN } from './select';
 import { ItemList, Stat } from './item-list';
+import styles from './dashboard.module.css';
 
-type Props = { invoices: Page<InvoiceSummary>; currency: Currency | null };
+type Props = { owed: Owed; currency: Currency | null };
 
-export function UnpaidInvoices({ invoices, currency }: Props) {
-  const { items, total } = invoices;
-  if (items.length === 0) {
+export function UnpaidInvoices({ owed, currency }: Props) {
+  const { invoices, count, due } = owed;
+  if (invoices.length === 0) {
     return (
       <EmptyState title="No unpaid invoices">
         <p>Your account is up to date. Thank you!</p>
       </EmptyState>
     );
   }
-  const shownCurrency = items[0]?.currency ?? currency;
-  const partial = total > items.length;
+  const shownCurrency = invoices[0]?.currency ?? currency;
+  const inCollections = invoices.some((i) => i.status === 'Collections');
 
   return (
     <>
       <Stat
         label="Total due"
-        value={formatMoney(amountDue(items), shownCurrency)}
+        value={formatMoney(due, shownCurrency)}
         note={
-          partial
-            ? `Across the ${items.length} most recent of ${total} unpaid invoices`
-            : `Across ${plural(total, 'unpaid invoice')}`
+          count > invoices.length
+            ? `Across the ${invoices.length} earliest due of ${count} unpaid invoices`
+            : `Across ${plural(invoices.length, 'unpaid invoice')}`
         }
       />
       <ItemList
         label="Unpaid invoices"
-        items={items.slice(0, SHOWN).map((invoice) => ({
+        items={invoices.slice(0, SHOWN).map((invoice) => ({
           key: invoice.id,
           href: `/invoices/${invoice.id}`,
           title: `Invoice #${invoice.number}`,
-          meta: `Due ${formatDate(invoice.dueOn)}`,
+          meta: dueText(invoice, invoice.currency ?? currency),
           aside: (
             <>
-              <span>{formatMoney(invoice.total, invoice.currency ?? currency)}</span>
-              <StatusBadge status={isOverdue(invoice) ? 'Overdue' : invoice.status} />
+              <span>{formatMoney(invoice.balance, invoice.currency ?? currency)}</span>
+              <InvoiceStatusBadge invoice={invoice} />
             </>
           ),
         }))}
       />
+      {inCollections ? (
+        <Link className={styles.more} href="/invoices?status=Collections">
+          View invoices in collections
+        </Link>
+      ) : null}
     </>
   );
+}
+
+/** "Due 22 October 2026", and what is already paid when it is part-paid. */
+function dueText(invoice: OwedInvoice, currency: Currency | null): string {
+  const due = `Due ${formatDate(invoice.dueOn)}`;
+  const paid = subtractMoney(invoice.total, invoice.balance);
+  if (compareMoney(paid, '0') <= 0) return due;
+
+  return `${due} · ${formatMoney(paid, currency)} already paid`;
 }

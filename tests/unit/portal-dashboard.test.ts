@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Domain, InvoiceSummary, TicketSummary } from '@/lib/whmcs/types';
+import type { Domain, TicketSummary } from '@/lib/whmcs/types';
 import {
-  amountDue,
+  activeTickets,
   daysUntil,
+  domainsNeedingAttention,
   expiringDomains,
-  isOverdue,
-  openTickets,
 } from '@/components/dashboard/select';
 
 const NOW = new Date('2026-12-04T16:00:00Z');
@@ -18,15 +17,6 @@ function domain(id: number, expires: string | null, status = 'Active'): Domain {
     status,
     expiresOn: expires ? day(expires) : null,
   } as Domain;
-}
-
-function invoice(total: string, due: string | null): InvoiceSummary {
-  return {
-    id: 1,
-    total,
-    dueOn: due ? day(due) : null,
-    status: 'Unpaid',
-  } as InvoiceSummary;
 }
 
 beforeEach(() => {
@@ -55,38 +45,48 @@ describe('expiringDomains', () => {
   });
 });
 
+describe('domainsNeedingAttention', () => {
+  it('adds lapsed domains (Grace, Redemption, Expired) whatever their date', () => {
+    const domains = [
+      domain(1, '2027-01-03'),
+      domain(2, '2026-11-29', 'Grace'),
+      domain(3, '2026-10-01', 'Redemption'),
+      domain(4, '2026-06-01', 'Expired'),
+      domain(5, '2026-12-10', 'Cancelled'),
+      domain(6, '2027-06-01'),
+      domain(7, null, 'Expired'),
+    ];
+
+    const ids = domainsNeedingAttention(domains, 30).map((d) => d.id);
+
+    expect(ids).toEqual([4, 3, 2, 1, 7]);
+  });
+
+  it('leaves out domains ended for good and those renewing later', () => {
+    const domains = [
+      domain(1, '2026-12-10', 'Cancelled'),
+      domain(2, '2026-12-10', 'Transferred Away'),
+      domain(3, '2027-02-01'),
+    ];
+
+    expect(domainsNeedingAttention(domains, 30)).toEqual([]);
+  });
+});
+
 describe('daysUntil', () => {
   it('counts whole UTC days', () => {
     expect([daysUntil(day('2026-12-04')), daysUntil(day('2026-12-05'))]).toEqual([0, 1]);
   });
 });
 
-describe('unpaid invoices', () => {
-  it('sums the amounts due exactly', () => {
-    const invoices = [
-      invoice('0.10', null),
-      invoice('0.20', null),
-      invoice('173.00', null),
-    ];
-
-    expect(amountDue(invoices)).toBe('173.30');
-  });
-
-  it('calls an invoice overdue only after its due day', () => {
-    expect(isOverdue(invoice('1.00', '2026-12-03'))).toBe(true);
-    expect(isOverdue(invoice('1.00', '2026-12-04'))).toBe(false);
-    expect(isOverdue(invoice('1.00', null))).toBe(false);
-  });
-});
-
-describe('openTickets', () => {
+describe('activeTickets', () => {
   it('keeps every status but Closed', () => {
     const tickets = ['Open', 'Closed', 'On Hold', 'Customer-Reply'].map(
       (status, id) => ({ id, status }) as TicketSummary,
     );
 
-    const open = openTickets(tickets);
+    const active = activeTickets(tickets);
 
-    expect(open.map((t) => t.status)).toEqual(['Open', 'On Hold', 'Customer-Reply']);
+    expect(active.map((t) => t.status)).toEqual(['Open', 'On Hold', 'Customer-Reply']);
   });
 });

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { can, requireCustomer } from '@/lib/auth/guards';
 import { listDomains } from '@/lib/whmcs/domains';
-import { listInvoices } from '@/lib/whmcs/billing';
+import { listOwedInvoices } from '@/lib/whmcs/owed';
 import { listServices } from '@/lib/whmcs/services';
 import { listTickets } from '@/lib/whmcs/support';
 import { PageHeader, ViewAll } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { ActiveServices } from '@/components/dashboard/active-services';
+import { ActiveTickets } from '@/components/dashboard/active-tickets';
 import styles from '@/components/dashboard/dashboard.module.css';
-import { ExpiringDomains } from '@/components/dashboard/expiring-domains';
-import { OpenTickets } from '@/components/dashboard/open-tickets';
+import { DomainsNeedingAttention } from '@/components/dashboard/domains-attention';
 import { UnpaidInvoices } from '@/components/dashboard/unpaid-invoices';
 import { EmptyState } from '@/components/empty-state';
 import { Section, settle } from '@/components/section';
@@ -19,8 +19,6 @@ export const metadata: Metadata = { title: 'Dashboard' };
 // Enough rows to sum and filter on; an account with more sees a note on the card.
 const SCAN = { offset: 0, limit: 100 };
 const HERE = '/dashboard';
-// The most urgent first: the card lists the earliest due dates.
-const UNPAID = { status: 'Unpaid', orderBy: 'duedate', order: 'asc', ...SCAN } as const;
 const ACTIVE_TICKETS = { status: 'All Active Tickets', ...SCAN };
 
 export default async function DashboardPage() {
@@ -30,7 +28,7 @@ export default async function DashboardPage() {
   const currency = clientCurrency(clientId);
   const load = {
     invoices: can(session, 'invoices')
-      ? settle('invoices', Promise.all([listInvoices(clientId, UNPAID), currency]))
+      ? settle('invoices', Promise.all([listOwedInvoices(clientId), currency]))
       : null,
     services: can(session, 'products')
       ? settle('services', Promise.all([listServices(clientId, SCAN), currency]))
@@ -57,9 +55,7 @@ export default async function DashboardPage() {
             retryHref={HERE}
             action={<ViewAll href="/invoices?status=Unpaid" what="unpaid invoices" />}
           >
-            {([invoices, money]) => (
-              <UnpaidInvoices invoices={invoices} currency={money} />
-            )}
+            {([owed, money]) => <UnpaidInvoices owed={owed} currency={money} />}
           </Section>
         ) : null}
         {load.services ? (
@@ -77,26 +73,26 @@ export default async function DashboardPage() {
         ) : null}
         {load.tickets ? (
           <Section
-            title="Open tickets"
+            title="Active tickets"
             what="support tickets"
             load={load.tickets}
             retryHref={HERE}
             action={
-              <ViewAll href="/tickets?status=All+Active+Tickets" what="open tickets" />
+              <ViewAll href="/tickets?status=All+Active+Tickets" what="active tickets" />
             }
           >
-            {(tickets) => <OpenTickets tickets={tickets} />}
+            {(tickets) => <ActiveTickets tickets={tickets} />}
           </Section>
         ) : null}
         {load.domains ? (
           <Section
-            title="Domains expiring soon"
+            title="Domains needing attention"
             what="domains"
             load={load.domains}
             retryHref={HERE}
             action={<ViewAll href="/domains" what="domains" />}
           >
-            {(domains) => <ExpiringDomains domains={domains} />}
+            {(domains) => <DomainsNeedingAttention domains={domains} />}
           </Section>
         ) : null}
       </div>

@@ -1,15 +1,16 @@
 import { requireCustomer } from '@/lib/auth/guards';
 import { requireBenchRoutes } from '@/lib/bench-routes';
 import { listDomains } from '@/lib/whmcs/domains';
-import { listInvoices } from '@/lib/whmcs/billing';
+import { getInvoice, listInvoices } from '@/lib/whmcs/billing';
+import { EARLIEST, earliestDue, OWED_DETAILS, owedFrom } from '@/lib/whmcs/owed';
 import { listServices } from '@/lib/whmcs/services';
 import { listTickets } from '@/lib/whmcs/support';
 import { Card, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { ActiveServices } from '@/components/dashboard/active-services';
 import styles from '@/components/dashboard/dashboard.module.css';
-import { ExpiringDomains } from '@/components/dashboard/expiring-domains';
-import { OpenTickets } from '@/components/dashboard/open-tickets';
+import { ActiveTickets } from '@/components/dashboard/active-tickets';
+import { DomainsNeedingAttention } from '@/components/dashboard/domains-attention';
 import { UnpaidInvoices } from '@/components/dashboard/unpaid-invoices';
 
 // Benchmark only (BENCH_ROUTES=1): the dashboard done the slow way, as the
@@ -18,13 +19,20 @@ import { UnpaidInvoices } from '@/components/dashboard/unpaid-invoices';
 // No metadata export: its title would show on the 404 when the route is off.
 
 const SCAN = { offset: 0, limit: 100 };
-const UNPAID = { status: 'Unpaid', orderBy: 'duedate', order: 'asc', ...SCAN } as const;
 const ACTIVE_TICKETS = { status: 'All Active Tickets', ...SCAN };
 
 export default async function SequentialDashboardPage() {
   await requireBenchRoutes();
   const { clientId } = await requireCustomer();
-  const invoices = await listInvoices(clientId, UNPAID);
+  const unpaid = await listInvoices(clientId, { status: 'Unpaid', ...EARLIEST });
+  const collections = await listInvoices(clientId, {
+    status: 'Collections',
+    ...EARLIEST,
+  });
+  const earliest = earliestDue([...unpaid.items, ...collections.items], OWED_DETAILS);
+  const details = [];
+  for (const invoice of earliest) details.push(await getInvoice(clientId, invoice.id));
+  const owed = owedFrom(earliest, details, unpaid.total + collections.total);
   const currency = await clientCurrency(clientId);
   const services = await listServices(clientId, SCAN);
   const tickets = await listTickets(clientId, ACTIVE_TICKETS);
@@ -36,16 +44,16 @@ export default async function SequentialDashboardPage() {
         <PageHeader title="Dashboard" />
         <div className={styles.grid}>
           <Card title="Unpaid invoices">
-            <UnpaidInvoices invoices={invoices} currency={currency} />
+            <UnpaidInvoices owed={owed} currency={currency} />
           </Card>
           <Card title="Active services">
             <ActiveServices services={services} currency={currency} />
           </Card>
-          <Card title="Open tickets">
-            <OpenTickets tickets={tickets} />
+          <Card title="Active tickets">
+            <ActiveTickets tickets={tickets} />
           </Card>
-          <Card title="Domains expiring soon">
-            <ExpiringDomains domains={domains} />
+          <Card title="Domains needing attention">
+            <DomainsNeedingAttention domains={domains} />
           </Card>
         </div>
       </div>
