@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { CANARY_ENV } from '../tests/support/canaries.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -45,6 +46,18 @@ if (!buildIsCurrent()) {
   writeFileSync(STAMP, JSON.stringify({ builtAt: new Date().toISOString() }));
 }
 
+/** A port nothing listens on right now, so a busy 3111 never stops the browser tests. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
 const vitest = run(process.execPath, [
@@ -70,6 +83,8 @@ const pw = run(
   ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
   {
     PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
+    E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
+    E2E_SIM_PORT: process.env.E2E_SIM_PORT ?? String(await freePort()),
   },
 );
 if (existsSync('test-results/playwright.json')) {
