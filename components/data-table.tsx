@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import styles from './data-table.module.css';
 
 // One accessible table for every list: a caption, column headers with
-// scope="col", the first cell of each row as its row header. On narrow screens
-// the table scrolls inside a labelled, keyboard-focusable region.
+// scope="col", the first cell of each row as its row header. On a phone each
+// row becomes a card of "label: value" lines (the labels come from each cell's
+// data-label), so no column is ever off-screen; wider screens get the table.
 
 export type Column<T> = {
   header: string;
@@ -54,7 +55,11 @@ export function DataTable<T>(props: Props<T>) {
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.header} className={cellClass(column)}>
+                  <td
+                    key={column.header}
+                    className={cellClass(column)}
+                    data-label={column.header}
+                  >
                     {column.cell(row)}
                   </td>
                 ),

@@ -7,7 +7,9 @@ import { NavLinks, type NavItem } from './nav-links';
 import styles from './site-header.module.css';
 
 // Links to sections the session may not see are left out; the pages themselves
-// still refuse them (requireCustomer with the permission).
+// still refuse them (requireCustomer with the permission). The brand, account,
+// sign-out and nav are separate grid items, so each screen width can place them
+// (site-header.module.css): a phone gives the account switcher a row of its own.
 const NAV: (NavItem & { permission?: Permission })[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/services', label: 'Services', permission: 'products' },
@@ -29,16 +31,16 @@ export function SiteHeader({ session }: { session: CustomerSession }) {
           <span aria-hidden="true" className={styles.logo} />
           Kraken Portal
         </Link>
-        <div className={styles.tools}>
+        <div className={styles.accountSlot}>
           <Suspense fallback={<AccountFallback email={session.email} />}>
             <AccountMenu session={session} />
           </Suspense>
-          <form method="post" action="/api/sign-out">
-            <button type="submit" className={`button ${styles.headerButton}`}>
-              Sign out
-            </button>
-          </form>
         </div>
+        <form method="post" action="/api/sign-out" className={styles.signOut}>
+          <button type="submit" className={`button ${styles.headerButton}`}>
+            Sign out
+          </button>
+        </form>
         <nav aria-label="Main" className={styles.nav}>
           <NavLinks items={items} />
         </nav>
