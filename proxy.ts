@@ -22,7 +22,9 @@ import {
 // server runs with BENCH_ROUTES=1; public so the benchmark can compare them.
 // '/api/ready', '/api/metrics': for load balancers and scrapers, which hold no
 // session; readiness reveals nothing secret, metrics check their own bearer token.
+// '/icon.svg': the favicon (app/icon.svg), which the sign-in page shows too.
 const PUBLIC_PATHS = [
+  '/icon.svg',
   '/login',
   '/select-account',
   '/api/auth',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { describeAccounts } from '@/lib/auth/accounts';
 import { pickAccount } from '@/lib/auth/actions';
@@ -35,6 +36,9 @@ export default async function SelectAccountPage() {
             </li>
           ))}
         </ul>
+        <p className="muted">
+          Not your accounts? <Link href="/login">Use a different login</Link>
+        </p>
       </div>
     </main>
   );
