@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { REALMS, cookieName, cookieSecure } from '@/lib/auth/realm';
+import { REALMS, cookieName, cookieSecure, type Realm } from '@/lib/auth/realm';
 import { sessionCookieOptions } from '@/lib/auth/cookies';
 import { refreshIfDue } from '@/lib/auth/refresh';
 import { nowSeconds } from '@/lib/auth/session-record';
 import { securityEvent } from '@/lib/auth/events';
+import { clientIp } from '@/lib/security/client-ip';
 import { isCrossSiteWrite } from '@/lib/security/csrf';
+import { checkRequestLimit } from '@/lib/security/request-limit';
 import { StoreUnavailableError } from '@/lib/store/types';
 import {
   contentSecurityPolicy,
@@ -39,8 +41,14 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
-function isAdmin(pathname: string): boolean {
-  return pathname === '/admin' || pathname.startsWith('/admin/');
+// The staff area takes an admin token and nothing else; the customer area a
+// customer token and nothing else. Only the staff sign-in pages and their form
+// handlers are open.
+const ADMIN_AREA = ['/admin', '/api/admin'];
+const ADMIN_SIGN_IN = ['/admin/login', '/api/admin/login'];
+
+function under(paths: string[], pathname: string): boolean {
+  return paths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 export async function proxy(request: NextRequest) {
@@ -69,13 +77,33 @@ async function gate(request: NextRequest, forwarded: Headers): Promise<NextRespo
   if (isCrossSiteWrite(request.method, request.headers)) {
     return new NextResponse('Cross-site request refused.', { status: 403 });
   }
-  if (isPublic(pathname)) return NextResponse.next({ request: { headers: forwarded } });
-  if (isAdmin(pathname)) {
-    // TODO(#3): staff sign-in; until then no admin token exists, so /admin is closed.
-    return new NextResponse('Forbidden.', { status: 403 });
+  const limit = await checkRequestLimit(clientIp(request.headers));
+  if (!limit.allowed) {
+    securityEvent('security.rate_limited', { scope: 'requests' });
+    return new NextResponse('Too many requests. Please wait a moment and try again.', {
+      status: 429,
+      headers: { 'retry-after': String(limit.retryAfter) },
+    });
   }
+  if (isPublic(pathname) || under(ADMIN_SIGN_IN, pathname))
+    return NextResponse.next({ request: { headers: forwarded } });
+  // 303: a staff form posted with an ended session lands on sign-in as a GET.
+  if (under(ADMIN_AREA, pathname))
+    return sessionGate(request, forwarded, REALMS.admin, '/admin/login', 303);
 
-  const realm = REALMS.customer;
+  const login = new URL('/login', request.url);
+  if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
+  return sessionGate(request, forwarded, REALMS.customer, login.href, 307);
+}
+
+/** Lets a request with a live token of `realm` through (renewed when due), else to `login`. */
+async function sessionGate(
+  request: NextRequest,
+  forwarded: Headers,
+  realm: Realm,
+  login: string,
+  status: 303 | 307,
+): Promise<NextResponse> {
   const name = cookieName(realm);
   const outcome = await refreshIfDue(
     realm,
@@ -83,10 +111,9 @@ async function gate(request: NextRequest, forwarded: Headers): Promise<NextRespo
     nowSeconds(),
   );
   if (outcome.kind === 'ended') {
-    const login = new URL('/login', request.url);
-    if (outcome.reason === 'evicted') login.searchParams.set('ended', 'evicted');
-    else if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-    const response = NextResponse.redirect(login);
+    const target = new URL(login, request.url);
+    if (outcome.reason === 'evicted') target.search = '?ended=evicted';
+    const response = NextResponse.redirect(target, status);
     if (request.cookies.has(name)) {
       response.cookies.set(name, '', { ...sessionCookieOptions(realm, 0), maxAge: 0 });
     }

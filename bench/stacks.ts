@@ -31,7 +31,8 @@ export async function withStack<T>(
     simPort: options.simPort,
     latencyMs,
     quiet: true,
-    extraEnv: { BENCH_ROUTES: '1' },
+    // The load comes from one address: lift the per-address request limit.
+    extraEnv: { BENCH_ROUTES: '1', REQUEST_LIMIT_PER_MINUTE: '1000000' },
     simEnv: { SIM_CONTROL: '1' },
   });
   const stop = () => {

@@ -80,6 +80,7 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
     SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
+    REQUEST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     STORE_SQLITE_PATH: z.string().min(1).default('data/portal.sqlite'),
     STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
