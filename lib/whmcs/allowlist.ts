@@ -16,6 +16,8 @@ export const READ_ACTIONS = [
   'GetTickets',
   'GetTicket',
   'GetSupportDepartments',
+  // Staff dashboard only (requireAdmin('stats:view')): company-wide figures.
+  'GetStats',
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import { getInvoiceAnswer, getInvoicesAnswer } from '@/lib/whmcs/schemas/billing
 import { getClientsDetailsAnswer } from '@/lib/whmcs/schemas/clients';
 import { getClientsDomainsAnswer } from '@/lib/whmcs/schemas/domains';
 import { getClientsProductsAnswer } from '@/lib/whmcs/schemas/services';
+import { getStatsAnswer } from '@/lib/whmcs/schemas/stats';
 import {
   getSupportDepartmentsAnswer,
   getTicketAnswer,
@@ -32,6 +33,7 @@ export const schemas = {
   GetTickets: getTicketsAnswer,
   GetTicket: getTicketAnswer,
   GetSupportDepartments: getSupportDepartmentsAnswer,
+  GetStats: getStatsAnswer,
 } as const satisfies Record<AllowedAction, z.ZodType>;
 
 const byLowerName = new Map<string, z.ZodType>(
