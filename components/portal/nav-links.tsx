@@ -7,7 +7,8 @@ import styles from './site-header.module.css';
 // The only client component of the header: it needs the current path to mark
 // the active link with aria-current="page".
 
-export type NavItem = { href: string; label: string };
+/** `exact`: only this path itself is current (an area's home, e.g. /admin). */
+export type NavItem = { href: string; label: string; exact?: boolean };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
@@ -15,7 +16,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <ul className={styles.navList}>
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active =
+          pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
         return (
           <li key={item.href}>
             <Link

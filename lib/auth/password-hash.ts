@@ -57,20 +57,9 @@ export async function hashPassword(password: string, cost = DEFAULT_COST) {
   return `scrypt$${parts.join('$')}$${key.toString('base64url')}`;
 }
 
-const dummies = new Map<string, Promise<PasswordHash>>();
-
-/** A hash nobody's password matches, at the given cost: unknown names take as long. */
-function dummyHash(cost: ScryptCost): Promise<PasswordHash> {
-  const id = `${cost.N}/${cost.r}/${cost.p}`;
-  let dummy = dummies.get(id);
-  if (!dummy) {
-    const password = randomBytes(32).toString('hex');
-    dummy = hashPassword(password, cost).then(
-      (h) => parsePasswordHash(h) as PasswordHash,
-    );
-    dummies.set(id, dummy);
-  }
-  return dummy;
+/** A hash nobody's password matches (random salt and key), at the given cost. */
+function dummyHash(cost: ScryptCost): PasswordHash {
+  return { ...cost, salt: randomBytes(SALT_BYTES), key: randomBytes(KEY_BYTES) };
 }
 
 /**
@@ -84,7 +73,7 @@ export async function verifyPassword(
   dummyCost: ScryptCost = DEFAULT_COST,
 ): Promise<boolean> {
   const parsed = stored ? parsePasswordHash(stored) : null;
-  const target = parsed ?? (await dummyHash(dummyCost));
+  const target = parsed ?? dummyHash(dummyCost);
   const key = await derive(password, target.salt, target, target.key.length);
 
   return timingSafeEqual(key, target.key) && parsed !== null;

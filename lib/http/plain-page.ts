@@ -11,12 +11,13 @@ export function plainPage(
   title: string,
   message: string,
   extraHeaders: Record<string, string> = {},
+  back = '/login',
 ): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · Kraken Portal</title></head>
 <body><main><h1>${escape(title)}</h1><p>${escape(message)}</p>
-<p><a href="/login">Back to sign-in</a></p></main></body></html>`;
+<p><a href="${escape(back)}">Back to sign-in</a></p></main></body></html>`;
 
   return new Response(html, {
     status,

@@ -1,4 +1,4 @@
-import { hashPassword } from '@/lib/auth/password-hash';
+import { hashPassword, type ScryptCost } from '@/lib/auth/password-hash';
 import { base32Encode } from '@/lib/auth/totp';
 
 // Staff accounts for tests, configured through ADMIN_USERS like a real
@@ -24,11 +24,14 @@ export const STAFF: TestStaff[] = [
 ];
 
 /** Sets ADMIN_USERS; call before the first env() of the test file. */
-export async function configureStaff(staff: TestStaff[] = STAFF): Promise<void> {
+export async function configureStaff(
+  staff: TestStaff[] = STAFF,
+  cost: ScryptCost = TEST_COST,
+): Promise<void> {
   const entries = await Promise.all(
     staff.map(async (s) => ({
       ...s,
-      passwordHash: await hashPassword(STAFF_PASSWORD, TEST_COST),
+      passwordHash: await hashPassword(STAFF_PASSWORD, cost),
     })),
   );
   process.env.ADMIN_USERS = JSON.stringify(entries);

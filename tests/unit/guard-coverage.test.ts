@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 // so a new one without a guard fails here until it is guarded or, if it is
 // meant to be public, named below with the reason.
 
-const GUARD = /\b(requireCustomer|requireAdmin|requireAdminStep|readPendingSignIn)\(/;
+const GUARD =
+  /\b(requireCustomer|requireAdmin|requireAdminStep|readAdminStep|readPendingSignIn)\(/;
 
 const PUBLIC: Record<string, string> = {
   'app/page.tsx': 'redirects to the dashboard, which is guarded',
@@ -16,6 +17,11 @@ const PUBLIC: Record<string, string> = {
     'the sign-in form handler (rate-limited, origin-checked)',
   'app/api/auth/[...nextauth]/route.ts': 'the OpenID Connect sign-in callback',
   'app/api/sign-out/route.ts': 'ending a session needs none (and must work when broken)',
+  'app/admin/login/page.tsx': 'the staff sign-in form',
+  'app/api/admin/login/route.ts':
+    'the staff sign-in form handler (rate-limited, origin-checked, audited)',
+  'app/api/admin/sign-out/route.ts':
+    'ending a staff session needs none (and must work when broken); audited',
   'app/api/health/route.ts': 'liveness, says nothing',
   'app/api/ready/route.ts': 'readiness, no data in the body',
   'app/api/metrics/route.ts': 'guarded by its own bearer token (METRICS_TOKEN)',
