@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { STAFF } from './tests/e2e/staff';
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against the
 // production build served by scripts/demo.mjs on loopback ports of its own.
@@ -36,6 +37,12 @@ export default defineConfig({
     stderr: 'pipe',
     // Every browser test signs in from 127.0.0.1; the limits stay on, just
     // roomier than production's, and tests/e2e/rate-limits.spec.ts hits them.
-    env: { SIGN_IN_LIMIT_PER_IP: '200', SIGN_IN_LIMIT_PER_ACCOUNT: '40' },
+    // The staff account is fixed too (tests/e2e/staff.ts), instead of made up per run.
+    env: {
+      SIGN_IN_LIMIT_PER_IP: '200',
+      SIGN_IN_LIMIT_PER_ACCOUNT: '40',
+      DEMO_ADMIN_PASSWORD: STAFF.password,
+      DEMO_ADMIN_TOTP_SECRET: STAFF.totpSecret,
+    },
   },
 });

@@ -37,6 +37,13 @@ console.log(`WHMCS simulator: ${stack.simUrl}includes/api.php\n`);
 console.log('Demo accounts:');
 for (const a of DEMO_ACCOUNTS)
   console.log(`  ${a.email.padEnd(28)} ${a.password}  ${a.description}`);
+const { staff } = stack;
+console.log(`\nStaff area: ${stack.url}/admin/login`);
+console.log(
+  `  username ${staff.username}, password ${staff.password} (role ${staff.role})`,
+);
+console.log(`  then the code from: npm run admin:totp -- ${staff.totpSecret}`);
+console.log('  (or add that TOTP secret to an authenticator app: SHA-1, 30 s, 6 digits)');
 console.log('\nPress Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -15,8 +15,18 @@ export type StackOptions = {
   simEnv?: Record<string, string>;
 };
 
+/** The demo's staff account (scripts/demo-staff.mjs). */
+export type DemoStaff = {
+  username: string;
+  role: string;
+  password: string;
+  totpSecret: string;
+  adminUsers: string;
+};
+
 export type Stack = {
   url: string;
+  staff: DemoStaff;
   simUrl: string;
   sim: ChildProcess;
   portal: ChildProcess;

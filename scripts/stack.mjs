@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { demoStaff } from './demo-staff.mjs';
 
 // Appends the TCP peer to X-Forwarded-For, as production's `npm start` does.
 const PEER_ADDRESS = pathToFileURL(resolve('server/peer-address.mjs')).href;
@@ -66,6 +67,7 @@ export async function startStack({
   const stdio = quiet ? 'ignore' : 'inherit';
   const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   const url = `http://localhost:${port}`;
+  const staff = demoStaff();
 
   const sim = spawn(process.execPath, ['--import', 'tsx', 'whmcs-sim/main.ts'], {
     stdio,
@@ -102,6 +104,8 @@ export async function startStack({
       WHMCS_OIDC_CLIENT_SECRET: DEMO_OIDC_CLIENT_SECRET,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: secret(),
+      ADMIN_USERS: staff.adminUsers,
+      ADMIN_USERS_FILE: '',
       ...extraEnv,
     },
   });
@@ -110,5 +114,5 @@ export async function startStack({
   const stop = () => {
     for (const child of [portal, sim]) if (child.exitCode === null) child.kill('SIGTERM');
   };
-  return { url, simUrl, sim, portal, stop };
+  return { url, simUrl, sim, portal, stop, staff };
 }
