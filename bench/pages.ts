@@ -5,7 +5,12 @@ import http from 'node:http';
 import { timedGet, type Jar } from './http';
 import { ratio, summarize, type Summary } from './stats';
 
-export type CallCount = { total: number; byAction: Record<string, number> };
+export type CallCount = {
+  total: number;
+  byAction: Record<string, number>;
+  /** Calls that repeated an earlier one exactly (same action and parameters). */
+  duplicates: number;
+};
 
 export type PageResult = {
   path: string;
@@ -32,8 +37,9 @@ export async function simCalls(simUrl: string, reset = false): Promise<CallCount
   return (await response.json()) as CallCount;
 }
 
+/** Repeats of the very same call (action and parameters) within one page load. */
 function duplicatesIn(calls: CallCount): number {
-  return Object.values(calls.byAction).reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  return calls.duplicates;
 }
 
 export async function measurePage(
@@ -47,7 +53,7 @@ export async function measurePage(
   const complete: number[] = [];
   const statuses: number[] = [];
   const totals: number[] = [];
-  let calls: CallCount = { total: 0, byAction: {} };
+  let calls: CallCount = { total: 0, byAction: {}, duplicates: 0 };
   let duplicates = 0;
 
   for (let run = -warmups; run < runs; run += 1) {

@@ -7,13 +7,24 @@ import type { Simulator } from './core';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
 
-export type CallCount = { total: number; byAction: Record<string, number> };
+/** `duplicates`: calls that repeated an earlier one exactly (same action and parameters). */
+export type CallCount = {
+  total: number;
+  byAction: Record<string, number>;
+  duplicates: number;
+};
 
 export function countCalls(sim: Simulator): CallCount {
   const byAction: Record<string, number> = {};
-  for (const call of sim.calls) byAction[call.action] = (byAction[call.action] ?? 0) + 1;
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const call of sim.calls) {
+    byAction[call.action] = (byAction[call.action] ?? 0) + 1;
+    if (seen.has(call.request)) duplicates += 1;
+    seen.add(call.request);
+  }
 
-  return { total: sim.calls.length, byAction };
+  return { total: sim.calls.length, byAction, duplicates };
 }
 
 function reply(res: ServerResponse, status: number, body: unknown) {

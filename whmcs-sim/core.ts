@@ -34,6 +34,8 @@ export type SimulatorOptions = {
 export type SimResponse = { status: number; contentType: string; body: string };
 export type SimCall = {
   action: string;
+  /** The action and its own parameters (never credentials or passwords), to spot repeats. */
+  request: string;
   at: Date;
   status: number;
   result: 'success' | 'error';
@@ -116,6 +118,23 @@ function respond(form: URLSearchParams, ip: string, sim: Simulator, ctx: ActionC
   return { status: 200, contentType: JSON_TYPE, body: phpJson(outcome.body) };
 }
 
+const NOT_KEYED = new Set([
+  'identifier',
+  'secret',
+  'username',
+  'password',
+  'password2',
+  'accesskey',
+  'responsetype',
+]);
+
+export function requestKey(form: URLSearchParams): string {
+  const own = [...form].filter(([name]) => !NOT_KEYED.has(name.toLowerCase()));
+  own.sort(([a], [b]) => a.localeCompare(b));
+
+  return new URLSearchParams(own).toString();
+}
+
 export function createSimulator(options: SimulatorOptions): Simulator {
   const anchor = options.now ?? new Date();
   const startedAt = Date.now();
@@ -140,6 +159,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const result = reply.body.startsWith('{"result":"success"') ? 'success' : 'error';
       calls.push({
         action: form.get('action') ?? '',
+        request: requestKey(form),
         at: now(),
         status: reply.status,
         result,

@@ -1,6 +1,6 @@
 // How a fault plan (faults.ts) changes the answer to one request. server.ts and
 // msw.ts both answer through here, so HTTP tests and msw tests see the same faults.
-import type { SimResponse, Simulator } from './core';
+import { requestKey, type SimResponse, type Simulator } from './core';
 import type { FaultKind, Faults } from './faults';
 import { phpJson } from './wire';
 
@@ -38,7 +38,13 @@ async function answer(
 
   const refusal = fault ? REFUSALS[fault] : undefined;
   if (refusal) {
-    sim.calls.push({ action, at: sim.now(), status: 403, result: 'error' });
+    sim.calls.push({
+      action,
+      request: requestKey(form),
+      at: sim.now(),
+      status: 403,
+      result: 'error',
+    });
     return errorJson(403, refusal(action.toLowerCase(), meta.ip));
   }
   const reply = sim.handle(form, meta);

@@ -24,7 +24,12 @@ describe('simulator call-count control', () => {
 
     expect(counted).toEqual({
       status: 200,
-      body: { total: 3, byAction: { GetSupportDepartments: 2, GetClientsDetails: 1 } },
+      // The second GetSupportDepartments repeats the first exactly: one duplicate.
+      body: {
+        total: 3,
+        byAction: { GetSupportDepartments: 2, GetClientsDetails: 1 },
+        duplicates: 1,
+      },
     });
   });
 
@@ -36,8 +41,12 @@ describe('simulator call-count control', () => {
     await api(running.url, 'GetSupportDepartments');
     const counted = await control('/__sim/calls');
 
-    expect(reset.body).toEqual({ total: 0, byAction: {} });
-    expect(counted.body).toEqual({ total: 1, byAction: { GetSupportDepartments: 1 } });
+    expect(reset.body).toEqual({ total: 0, byAction: {}, duplicates: 0 });
+    expect(counted.body).toEqual({
+      total: 1,
+      byAction: { GetSupportDepartments: 1 },
+      duplicates: 0,
+    });
   });
 
   it('refuses a reset by GET', async () => {
