@@ -1,57 +1,29 @@
 import 'server-only';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { STAFF_ROLES, USERNAME } from '@/lib/env-admin';
-import { PERMISSIONS } from '@/lib/whmcs/types';
+import {
+  CLAIMS,
+  customerClaims,
+  type Claims,
+  type CustomerClaims,
+  type CustomerTokenInput,
+  type TokenInput,
+} from '@/lib/auth/claims';
 import { ISSUER, type Realm, type RealmName } from '@/lib/auth/realm';
+
+export type {
+  AdminClaims,
+  Claims,
+  CustomerClaims,
+  CustomerTokenInput,
+  TokenInput,
+} from '@/lib/auth/claims';
 
 // Session tokens of both realms: HS256 only, issuer, audience and type pinned,
 // every claim checked by the realm's schema. A token that fails any check is
 // simply "no session".
 
 const ALG = 'HS256';
-
-const common = {
-  sid: z.string().min(16),
-  jti: z.string().min(16),
-  /** When the person signed in (seconds); bounds the session's absolute life. */
-  auth: z.number().int().positive(),
-  exp: z.number().int(),
-  iat: z.number().int(),
-};
-
-const customerClaims = z.object({
-  ...common,
-  sub: z.string().regex(/^[1-9]\d*$/),
-  cid: z.number().int().positive(),
-  own: z.boolean(),
-  perm: z.array(z.enum(PERMISSIONS)),
-  email: z.email(),
-});
-
-const adminClaims = z
-  .object({
-    ...common,
-    sub: z.string().regex(USERNAME),
-    role: z.enum(STAFF_ROLES),
-    /** When the second factor was last entered: sign-in or step-up (DESIGN.md). */
-    mfa: z.number().int().positive(),
-  })
-  .refine((c) => c.mfa >= c.auth && c.mfa <= c.iat + 60);
-
-export type CustomerClaims = z.infer<typeof customerClaims>;
-export type AdminClaims = z.infer<typeof adminClaims>;
-export type Claims<N extends RealmName> = {
-  customer: CustomerClaims;
-  admin: AdminClaims;
-}[N];
-export type TokenInput<N extends RealmName> = Omit<Claims<N>, 'exp' | 'iat'>;
-export type CustomerTokenInput = TokenInput<'customer'>;
-
-const CLAIMS: { [N in RealmName]: z.ZodType<Claims<N>> } = {
-  customer: customerClaims,
-  admin: adminClaims,
-};
 
 type Signable = { sub: string; jti: string; auth: number } & Record<string, unknown>;
 type Verified = { auth: number; exp: number; iat: number };
