@@ -34,7 +34,7 @@ export async function pickAccount(form: FormData): Promise<void> {
     : undefined;
   if (!account) redirect('/select-account');
   // The sealed note is only cleared in the browser; a copy must not pick twice.
-  if ((await store().counters.incr(`picker:${pending.id}`, 10 * 60)) > 1) {
+  if (!(await store().counters.claim(`picker:${pending.id}`, 10 * 60))) {
     redirect('/login?expired=1');
   }
 

@@ -41,17 +41,21 @@ function sealPassword(): string {
   return Buffer.from(key).toString('hex');
 }
 
-export async function savePendingSignIn(input: Omit<PendingSignIn, 'id'>) {
-  const value: PendingSignIn = { ...input, id: crypto.randomUUID() };
-  const sealed = await sealData(value, { password: sealPassword(), ttl: TTL_SECONDS });
-  const jar = await cookies();
-  jar.set(cookieNameFor(), sealed, {
+function pickerCookieOptions() {
+  return {
     httpOnly: true,
     secure: cookieSecure(),
     sameSite: 'lax',
     path: '/',
     maxAge: TTL_SECONDS,
-  });
+  } as const;
+}
+
+export async function savePendingSignIn(input: Omit<PendingSignIn, 'id'>) {
+  const value: PendingSignIn = { ...input, id: crypto.randomUUID() };
+  const sealed = await sealData(value, { password: sealPassword(), ttl: TTL_SECONDS });
+  const jar = await cookies();
+  jar.set(cookieNameFor(), sealed, pickerCookieOptions());
 }
 
 export async function readPendingSignIn(): Promise<PendingSignIn | null> {
@@ -70,5 +74,6 @@ export async function readPendingSignIn(): Promise<PendingSignIn | null> {
 
 export async function clearPendingSignIn() {
   const jar = await cookies();
-  jar.delete(cookieNameFor());
+  // delete() would drop Secure, and browsers ignore a __Host- deletion without it.
+  jar.set(cookieNameFor(), '', { ...pickerCookieOptions(), maxAge: 0 });
 }
