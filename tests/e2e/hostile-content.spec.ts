@@ -69,3 +69,21 @@ test('pages load without CSP violations or console errors', async ({ page }) => 
 
   expect(problems).toEqual([]);
 });
+
+test('an inline script injected into a page does not run', async ({ page }) => {
+  await page.goto('/login');
+
+  await page
+    .addScriptTag({ content: 'window.__injected = true;' })
+    .catch(() => undefined);
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.innerHTML = '<img src="x" onerror="window.__injected = true">';
+    document.body.append(div);
+  });
+  await page.waitForTimeout(300);
+
+  expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBe(
+    undefined,
+  );
+});

@@ -119,4 +119,28 @@ describe('POST /api/auth/password', () => {
     expect(response.headers.get('retry-after')).toBeTruthy();
     expect(jar.has('kp_session')).toBe(false);
   });
+
+  it('takes as long for an unknown email as for a wrong password', async () => {
+    const median = (xs: number[]) =>
+      xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await post(
+        { email, password: 'wrong' },
+        {
+          'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 200) + 1}`,
+        },
+      );
+      expect(response.headers.get('location')).toBe('/login?error=invalid');
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      known.push(await timed('sam@kraken.example'));
+      unknown.push(await timed(`nobody${i}@kraken.example`));
+    }
+
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(25);
+  });
 });

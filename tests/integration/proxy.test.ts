@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
@@ -16,6 +18,29 @@ function request(
     headers: { 'x-forwarded-for': `203.0.113.${nextAddress++}`, ...init.headers },
   });
 }
+
+function* routeFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* routeFiles(path);
+    else if (name === 'route.ts') yield path;
+  }
+}
+
+/** Every route handler that accepts a state-changing method, as a URL path. */
+const WRITE_ROUTES = [...routeFiles('app')]
+  .filter((f) =>
+    /export (async )?(function|const) (POST|PUT|PATCH|DELETE)\b/.test(
+      readFileSync(f, 'utf8'),
+    ),
+  )
+  .map((f) =>
+    f
+      .replace(/^app/, '')
+      .replace(/\/route\.ts$/, '')
+      .replace(/\/\([^)]*\)/g, '')
+      .replace(/\[\.\.\.[^\]]+\]/, 'callback/whmcs'),
+  );
 
 beforeEach(() => {
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('kraken.store')];
@@ -76,4 +101,34 @@ describe('proxy.ts', () => {
     expect(statuses[5]).toBe(429);
     expect(other.status).toBe(200);
   });
+
+  it('finds the state-changing route handlers', () => {
+    expect(WRITE_ROUTES).toContain('/api/auth/password');
+    expect(WRITE_ROUTES).toContain('/api/sign-out');
+  });
+
+  it.each(WRITE_ROUTES)('refuses a cross-site POST to %s', async (path) => {
+    const response = await proxy(
+      request(path, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      }),
+    );
+
+    expect(response.status).toBe(403);
+  });
+
+  it.each(['/dashboard', '/account/security', '/select-account', '/admin/security'])(
+    'refuses a cross-site server-action POST to the page %s',
+    async (path) => {
+      const response = await proxy(
+        request(path, {
+          method: 'POST',
+          headers: { origin: 'https://evil.example', 'next-action': 'abc' },
+        }),
+      );
+
+      expect(response.status).toBe(403);
+    },
+  );
 });
