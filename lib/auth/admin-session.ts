@@ -75,7 +75,7 @@ export async function renewSecondFactor(now = nowSeconds()): Promise<boolean> {
   const claims = await verifyToken(realm, await readSessionCookie(realm), now * 1000);
   if (!claims) return false;
   const record = await store().sessions.get(claims.sid);
-  if (!judgeRecord(realm, record, claims.jti, now).live) return false;
+  if (!judgeRecord(realm, record, claims, now).live) return false;
 
   const jti = crypto.randomUUID();
   const outcome = await store().sessions.rotate(

@@ -38,7 +38,7 @@ const customerState = cache(async (): Promise<SessionState> => {
 
   const now = nowSeconds();
   const record = await store().sessions.get(claims.sid);
-  const verdict = judgeRecord(realm, record, claims.jti, now);
+  const verdict = judgeRecord(realm, record, claims, now);
   if (!verdict.live) {
     if (verdict.reason === 'stale-token') {
       await store().sessions.revoke(claims.sid, 'reuse', now);

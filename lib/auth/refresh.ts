@@ -26,7 +26,7 @@ export async function refreshIfDue<N extends RealmName>(
   if (claims.exp - now > realm.accessTtlSeconds / 2) return { kind: 'pass' };
 
   const record = await store().sessions.get(claims.sid);
-  const verdict = judgeRecord(realm, record, claims.jti, now);
+  const verdict = judgeRecord(realm, record, claims, now);
   if (!verdict.live) {
     if (verdict.reason === 'stale-token')
       return reused(realm, claims.sid, claims.sub, now);

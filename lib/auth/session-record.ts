@@ -39,16 +39,27 @@ export function newSessionRecord(realm: Realm, input: NewRecord, now = nowSecond
 
 export type RecordVerdict =
   | { live: true }
-  | { live: false; reason: 'missing' | 'revoked' | 'idle' | 'expired' | 'stale-token' };
+  | {
+      live: false;
+      reason: 'missing' | 'mismatch' | 'revoked' | 'idle' | 'expired' | 'stale-token';
+    };
 
 /** Whether a record still backs a token carrying `jti`, at `now`. */
+/** What a token says about its session: checked against the record, not trusted. */
+export type TokenBinding = { jti: string; sub: string; cid?: number };
+
 export function judgeRecord(
   realm: Realm,
   record: SessionRecord | null,
-  jti: string,
+  token: TokenBinding,
   now: number,
 ): RecordVerdict {
+  const { jti } = token;
   if (!record || record.realm !== realm.name) return { live: false, reason: 'missing' };
+  // A token is worth only what its record says: same person, same client account.
+  if (record.subject !== token.sub || record.clientId !== (token.cid ?? null)) {
+    return { live: false, reason: 'mismatch' };
+  }
   if (record.revokedAt !== null) return { live: false, reason: 'revoked' };
   if (now >= record.expiresAt) return { live: false, reason: 'expired' };
   if (now - record.lastSeenAt > realm.idleTtlSeconds)

@@ -4,7 +4,7 @@ import { currentCustomer } from '@/lib/auth/guards';
 import { cookieName, REALMS } from '@/lib/auth/realm';
 import { refreshIfDue } from '@/lib/auth/refresh';
 import { endCustomerSession, startCustomerSession } from '@/lib/auth/session';
-import { verifyCustomerToken } from '@/lib/auth/token';
+import { signCustomerToken, verifyCustomerToken } from '@/lib/auth/token';
 import { store } from '@/lib/store';
 import { jar } from '../support/next-cookies';
 
@@ -148,4 +148,22 @@ describe('customer sessions', () => {
 
     expect(await store().sessions.listActive('customer', '7')).toHaveLength(5);
   });
+
+  it.each([
+    ['another client account', { cid: 3 }],
+    ['another user', { sub: '8' }],
+  ])(
+    'refuses a validly signed token whose record belongs to %s',
+    async (_what, change) => {
+      const token = await signIn();
+      const claims = await verifyCustomerToken(realm, token);
+      if (!claims) throw new Error('no claims');
+      const { exp: _exp, iat: _iat, ...rest } = claims;
+
+      const forged = await signCustomerToken(realm, { ...rest, ...change });
+      setCookie(forged.token);
+
+      expect(await currentCustomer()).toBeNull();
+    },
+  );
 });
