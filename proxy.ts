@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { REALMS, cookieName, cookieSecure, type Realm } from '@/lib/auth/realm';
 import { sessionCookieOptions } from '@/lib/auth/cookies';
 import { refreshIfDue } from '@/lib/auth/refresh';
-import { nowSeconds } from '@/lib/auth/session-record';
+import { endedNotice, nowSeconds } from '@/lib/auth/session-record';
 import { securityEvent } from '@/lib/auth/events';
 import { clientIp } from '@/lib/security/client-ip';
 import { isCrossSiteWrite } from '@/lib/security/csrf';
@@ -112,7 +112,8 @@ async function sessionGate(
   );
   if (outcome.kind === 'ended') {
     const target = new URL(login, request.url);
-    if (outcome.reason === 'evicted') target.search = '?ended=evicted';
+    const notice = endedNotice(outcome.reason);
+    if (notice) target.searchParams.set('ended', notice);
     const response = NextResponse.redirect(target, status);
     if (request.cookies.has(name)) {
       response.cookies.set(name, '', { ...sessionCookieOptions(realm, 0), maxAge: 0 });

@@ -6,6 +6,7 @@ import { describeDevice, formatMoment } from './format';
 const REASONS: Record<string, string> = {
   password: 'signed in with password',
   oidc: 'signed in with WHMCS',
+  whmcs: 'signed in with WHMCS',
   'bad-credentials': 'wrong password',
   'two-factor-required': 'password alone refused (two-factor is on)',
   'no-accounts': 'no client account linked',

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { readSessionCookie } from '@/lib/auth/cookies';
 import { REALMS } from '@/lib/auth/realm';
-import { judgeRecord, nowSeconds } from '@/lib/auth/session-record';
+import { endedNotice, judgeRecord, nowSeconds } from '@/lib/auth/session-record';
 import { verifyCustomerToken } from '@/lib/auth/token';
 import { securityEvent } from '@/lib/auth/events';
 import { store } from '@/lib/store';
@@ -78,7 +78,8 @@ export function can(session: CustomerSession, permission: Permission): boolean {
 export async function requireCustomer(permission?: Permission): Promise<CustomerSession> {
   const state = await customerState();
   if (!state.session) {
-    redirect(state.ended === 'evicted' ? '/login?ended=evicted' : '/login');
+    const notice = endedNotice(state.ended);
+    redirect(notice ? `/login?ended=${notice}` : '/login');
   }
   if (permission && !can(state.session, permission)) forbidden();
 

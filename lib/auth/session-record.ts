@@ -80,3 +80,15 @@ function tokenIsCurrent(record: SessionRecord, jti: string, now: number): boolea
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
+
+/** How a sign-in page explains an ended session: evicted, ended elsewhere, or timed out. */
+export function endedNotice(
+  reason: string | null,
+): 'evicted' | 'revoked' | 'timeout' | null {
+  if (!reason) return null;
+  if (reason === 'evicted') return 'evicted';
+  if (reason === 'idle' || reason === 'expired') return 'timeout';
+  if (['invalid', 'missing', 'gone', 'mismatch', 'signout'].includes(reason)) return null;
+
+  return 'revoked';
+}

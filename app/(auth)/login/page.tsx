@@ -20,6 +20,10 @@ function noticeFor(params: Record<string, unknown>): string | null {
   if (params.ended === 'evicted') {
     return 'You were signed out here because your login started a session on more devices than allowed. Sign in again to continue.';
   }
+  if (params.ended === 'revoked') {
+    return 'Your session was ended from another device or by our staff. Sign in again to continue.';
+  }
+  if (params.ended === 'timeout') return 'Your session timed out. Please sign in again.';
   return null;
 }
 
