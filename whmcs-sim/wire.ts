@@ -61,7 +61,7 @@ export const contains = (haystack: string, needle: string) =>
 
 /**
  * PHP's json_encode with default flags: `/` escaped as `\/` and every
- * non-ASCII character as a \uXXXX escape (UTF-16 units, like PHP).
+ * non-ASCII character as a \u escape of four hex digits (UTF-16 units, like PHP).
  */
 export function phpJson(value: unknown): string {
   return JSON.stringify(value)

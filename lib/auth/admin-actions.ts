@@ -1,5 +1,6 @@
 'use server';
 
+import 'server-only';
 import { z } from 'zod';
 import { requireAdmin, requireRecentAuth } from '@/lib/auth/admin-guards';
 import { endAdminSession } from '@/lib/auth/admin-session';

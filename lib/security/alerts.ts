@@ -4,7 +4,7 @@ import 'server-only';
 // key (an address, an account, one bucket for all staff) in a sliding window
 // and raises an alert when the count reaches its threshold; then it stays quiet
 // for that key until the window has passed, so a storm is one alert, not many.
-// TODO(#3): the windows live in this process's memory, so with several portal
+// TODO(#4): the windows live in this process's memory, so with several portal
 // instances each counts only its own share; move them to the store's counters.
 
 export type EventLine = Record<string, unknown> & { event: string };
