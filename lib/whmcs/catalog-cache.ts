@@ -17,7 +17,11 @@ const MAX_ENTRIES = 100;
 /** Parameters that would make an answer someone's own, and so unshareable. */
 const PERSONAL = /^(clientid|userid|email|serviceid|domainid|invoiceid|ticketid)$/i;
 
-type Entry = { expires: number; value: Promise<unknown> };
+// Once the answer is in, an entry keeps the data and lets the promise go: a
+// promise carries the async context of the request that made it (Next's request
+// store, React's render and all they reach), and five minutes of holding it
+// held that request's memory too (seen in `npm run soak`).
+type Entry = { expires: number; pending: Promise<unknown> | null; data?: unknown };
 const entries = new Map<string, Entry>();
 
 /**
@@ -37,17 +41,22 @@ export function catalog<T>(
 
   const key = `${action}?${JSON.stringify(Object.entries(params).sort())}`;
   const hit = entries.get(key);
-  if (hit && hit.expires > now()) return hit.value as Promise<T>;
+  if (hit && hit.expires > now())
+    return (hit.pending ?? Promise.resolve(hit.data)) as Promise<T>;
 
-  const value = load();
+  const pending = load();
+  const entry: Entry = { expires: now() + CATALOG_TTL_MS, pending };
   entries.delete(key);
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(key, { expires: now() + CATALOG_TTL_MS, value });
-  value.catch(() => {
-    if (entries.get(key)?.value === value) entries.delete(key);
-  });
+  entries.set(key, entry);
+  pending.then(
+    (data) => Object.assign(entry, { pending: null, data }),
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
 
-  return value;
+  return pending;
 }
 
 /** Forgets every cached answer (tests). */

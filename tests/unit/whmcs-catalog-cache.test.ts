@@ -45,6 +45,17 @@ describe('catalogue cache', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the answer, not the promise of the request that asked first', async () => {
+    const load = vi.fn(async () => ['Sales']);
+
+    const first = catalog('GetSupportDepartments', PARAMS, load);
+    await first;
+    const later = catalog('GetSupportDepartments', PARAMS, load);
+
+    expect(later).not.toBe(first);
+    expect(await later).toEqual(['Sales']);
+  });
+
   it('keys on the parameters as well as the action', async () => {
     const load = vi.fn(async () => ['Sales']);
 
