@@ -7,6 +7,8 @@ export async function register() {
     checkConfiguration();
     const { observeHttpRequests } = await import('@/lib/metrics/http');
     observeHttpRequests();
+    const { captureAsyncRoot } = await import('@/lib/async-root');
+    captureAsyncRoot();
   }
 }
 

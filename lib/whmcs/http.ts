@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { outsideRequest } from '@/lib/async-root';
 import { env, type Env } from '@/lib/env';
 import { interpret, type Interpretation, type RawAnswer } from '@/lib/whmcs/classify';
 import { whmcsError, type WhmcsError } from '@/lib/whmcs/errors';
@@ -34,17 +35,21 @@ async function post(
   appendParams(body, params);
 
   try {
-    const response = await fetch(endpoint(config.WHMCS_URL), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body,
-      redirect: 'error',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(config.WHMCS_TIMEOUT_MS),
-    });
+    // Started outside the request's async context (lib/async-root.ts).
+    const sent = outsideRequest(() =>
+      fetch(endpoint(config.WHMCS_URL), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body,
+        redirect: 'error',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(config.WHMCS_TIMEOUT_MS),
+      }),
+    );
+    const response = await sent;
     const bodyText = await response.text();
     const contentType = response.headers.get('content-type');
     return { httpStatus: response.status, contentType, bodyText };
