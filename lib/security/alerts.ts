@@ -1,11 +1,12 @@
 import 'server-only';
+import { memoryCounting, type Counting } from '@/lib/security/alert-counting';
 
 // Alert rules over the stream of security events: a rule counts its events per
-// key (an address, an account, one bucket for all staff) in a sliding window
-// and raises an alert when the count reaches its threshold; then it stays quiet
-// for that key until the window has passed, so a storm is one alert, not many.
-// TODO(#4): the windows live in this process's memory, so with several portal
-// instances each counts only its own share; move them to the store's counters.
+// key (an address, an account, one bucket for all staff) in a window and
+// raises an alert when the count reaches its threshold; then it stays quiet for
+// that key until the window has passed, so a storm is one alert, not many.
+// The counting is the store's (shared by every instance) or, for tests and when
+// the store is down, this process's own (alert-counting.ts).
 
 export type EventLine = Record<string, unknown> & { event: string };
 export type Severity = 'warn' | 'error';
@@ -77,51 +78,34 @@ function rule(
   return { name, events, key, threshold, windowSeconds, severity };
 }
 
-const MAX_KEYS = 10_000;
-
 export class AlertRules {
-  private readonly seen = new Map<string, number[]>();
-  private readonly quietUntil = new Map<string, number>();
-
   constructor(
     private readonly onAlert: (alert: Alert) => void,
     private readonly rules: readonly Rule[] = RULES,
-    private readonly now: () => number = Date.now,
+    private readonly counting: Counting = memoryCounting(),
   ) {}
 
   /** Counts one event against every rule that watches it. */
-  observe(line: EventLine): void {
+  async observe(line: EventLine): Promise<void> {
     for (const r of this.rules) {
       const key = r.events.includes(line.event) ? r.key(line) : null;
-      if (key !== null) this.count(r, key, line);
+      if (key !== null) await this.count(r, key, line);
     }
   }
 
-  private count(r: Rule, key: string, line: EventLine): void {
-    const id = `${r.name}\u0000${key}`;
-    const now = this.now();
-    const since = now - r.windowSeconds * 1000;
-    const recent = (this.seen.get(id) ?? []).filter((t) => t > since);
-    const times = [...recent.slice(Math.max(0, recent.length - r.threshold + 1)), now];
-    remember(this.seen, id, times);
-    if (times.length < r.threshold || (this.quietUntil.get(id) ?? 0) > now) return;
+  private async count(r: Rule, key: string, line: EventLine): Promise<void> {
+    const id = `${r.name}:${key}`;
+    const count = await this.counting.count(id, r.windowSeconds);
+    if (count < r.threshold || !(await this.counting.claim(id, r.windowSeconds))) return;
 
-    remember(this.quietUntil, id, now + r.windowSeconds * 1000);
     this.onAlert({
       alert: r.name,
       severity: r.severity,
       key,
-      count: times.length,
+      count,
       windowSeconds: r.windowSeconds,
       trigger: line.event,
       requestId: typeof line.requestId === 'string' ? line.requestId : 'none',
     });
   }
-}
-
-/** Sets a key, dropping the oldest one when the map is full. */
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  if (map.size >= MAX_KEYS) map.delete(map.keys().next().value as string);
-  map.set(key, value);
 }

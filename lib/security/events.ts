@@ -8,7 +8,9 @@ import {
   recordSignIn,
 } from '@/lib/metrics';
 import { requestContext } from '@/lib/request';
+import { memoryCounting, storeCounting } from '@/lib/security/alert-counting';
 import { AlertRules, type Alert } from '@/lib/security/alerts';
+import { store } from '@/lib/store';
 import { postInBackground } from '@/lib/security/webhook';
 
 // Every security-relevant event is one log line with a stable name from this
@@ -70,7 +72,7 @@ export async function securityEvent(
 
     log()[SECURITY_EVENTS[name]](line);
     count(name, fields);
-    alertRules().observe(line);
+    await alertRules().observe(line);
   } catch (error) {
     console.error('security event not recorded', name, error);
   }
@@ -86,7 +88,11 @@ function count(name: SecurityEventName, fields: EventFields): void {
 }
 
 function alertRules(): AlertRules {
-  holder[KEY] ??= new AlertRules(raise);
+  holder[KEY] ??= new AlertRules(
+    raise,
+    undefined,
+    storeCounting(() => store().counters, memoryCounting()),
+  );
   return holder[KEY];
 }
 

@@ -104,12 +104,13 @@ describe('retries', () => {
 
 describe('misconfiguration', () => {
   it('raises an alert naming the action and the cause', async () => {
-    breakInvoices('invalid_ip');
+    // An action of its own: the alert windows (in the test store) outlive a test.
+    faults.set({ rules: [{ action: 'GetTickets', fail: 'invalid_ip' }] });
 
-    await settle(invoices());
+    await settle(call('GetTickets', { clientid: 1 }, schemas.GetTickets));
 
     expect(events('whmcs.misconfigured')).toEqual([
-      expect.objectContaining({ action: 'GetInvoices', cause: 'invalid_ip' }),
+      expect.objectContaining({ action: 'GetTickets', cause: 'invalid_ip' }),
     ]);
     expect(events('alert.raised')).toEqual([
       expect.objectContaining({ alert: 'whmcs_misconfigured', severity: 'error' }),
