@@ -85,6 +85,8 @@ function count(name: SecurityEventName, fields: EventFields): void {
   if (name === 'auth.login.rate_limited') {
     recordRateLimited(`signin_${fields.realm === 'admin' ? 'admin' : 'customer'}`);
   }
+  if (name === 'security.rate_limited')
+    recordRateLimited(String(fields.scope ?? 'other'));
 }
 
 function alertRules(): AlertRules {

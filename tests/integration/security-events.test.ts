@@ -24,6 +24,15 @@ afterEach(() => {
 const ID = '5f0c2a4e-8d1b-4c3a-9e7f-0a1b2c3d4e5f';
 
 describe('a security event', () => {
+  it('a refusal by the request limit counts under its scope', async () => {
+    securityEvent('security.rate_limited', { scope: 'requests' });
+
+    await vi.waitFor(() => expect(events('security.rate_limited')).toHaveLength(1));
+    expect(await renderMetrics()).toContain(
+      'kraken_rate_limited_total{scope="requests"} 1',
+    );
+  });
+
   it('carries the request id the proxy stamped', async () => {
     requestHeaders.current = new Headers({
       'x-request-id': ID,
