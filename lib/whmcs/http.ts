@@ -55,7 +55,9 @@ async function post(
     return { httpStatus: response.status, contentType, bodyText };
   } catch (cause) {
     const reason = failureReason(cause, config.WHMCS_TIMEOUT_MS);
-    return { error: whmcsError('unavailable', action, reason, { cause }) };
+    // A certificate WHMCS's TLS cannot prove will not get better on a retry.
+    const kind = reason.startsWith('tls ') ? 'misconfigured' : 'unavailable';
+    return { error: whmcsError(kind, action, reason, { cause }) };
   }
 }
 
@@ -67,6 +69,9 @@ export function endpoint(base: string): URL {
   return new URL('includes/api.php', base.endsWith('/') ? base : `${base}/`);
 }
 
+// OpenSSL's certificate verdicts and Node's own TLS errors.
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+
 function failureReason(cause: unknown, timeoutMs: number): string {
   if (cause instanceof Error && cause.name === 'TimeoutError') {
     return `timeout after ${timeoutMs}ms`;
@@ -75,7 +80,9 @@ function failureReason(cause: unknown, timeoutMs: number): string {
   const code =
     typeof inner === 'object' && inner !== null && 'code' in inner ? inner.code : null;
 
-  return typeof code === 'string' ? `network error ${code}` : 'network error';
+  if (typeof code !== 'string') return 'network error';
+
+  return TLS_FAILURE.test(code) ? `tls ${code}` : `network error ${code}`;
 }
 
 function secretsOf(config: Env): string[] {

@@ -28,6 +28,7 @@ const CAUSES: [RegExp, string][] = [
   [/restricted to internal api/i, 'internal_only'],
   [/not in the allowlist|reserved parameter/i, 'portal_call'],
   [/^http 40[13]$/, 'http_forbidden'],
+  [/^tls /, 'tls'],
 ];
 
 /** Reports a call after its last attempt (0: refused before sending). */
