@@ -9,6 +9,8 @@ export async function register() {
     observeHttpRequests();
     const { captureAsyncRoot } = await import('@/lib/async-root');
     captureAsyncRoot();
+    const { countSessionsFromStore } = await import('@/lib/metrics/sessions');
+    countSessionsFromStore();
   }
 }
 

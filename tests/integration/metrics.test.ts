@@ -5,20 +5,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { observeHttpRequests, routeOf } from '@/lib/metrics/http';
 import { recordRateLimited, registerActiveSessions, renderMetrics } from '@/lib/metrics';
 import { securityEvent } from '@/lib/security/events';
+import type { SessionRecord } from '@/lib/store/types';
 import { whmcsBreaker } from '@/lib/whmcs/protection';
 import { schemas } from '@/lib/whmcs/schemas';
 import { call } from '@/lib/whmcs/transport';
 import { createSimulator } from '@/whmcs-sim/core';
 import { createFaults } from '@/whmcs-sim/faults';
 import { whmcsHandlers } from '@/whmcs-sim/msw';
-import { clearLines, events } from '../support/log-capture';
+import { clearLines } from '../support/log-capture';
 import { TEST_NOW } from '../support/sim-http';
 
-// GET /api/metrics: who may read it, and what it says about WHMCS, the breaker,
-// sign-ins, rate limits, sessions and HTTP requests.
+// What GET /api/metrics says about WHMCS, the breaker, sign-ins, rate limits,
+// sessions and HTTP requests (who may read it: metrics-access.test.ts).
 
 vi.mock('@/lib/log', async () => (await import('../support/log-capture')).logModule());
-const TOKEN = 'metrics-token-0123456789abcdef0123456789abcdef';
 
 const credentials = { identifier: 'test-identifier', secret: 'test-secret' };
 const sim = createSimulator({ now: TEST_NOW, credentials });
@@ -28,56 +28,11 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => {
   faults.clear();
   clearLines();
-  vi.unstubAllEnvs();
-  vi.resetModules();
 });
 afterAll(() => server.close());
 
-/** The route handler with a fresh settings module, as a server started with `token`. */
-async function scrape(token: string | undefined, authorization?: string) {
-  vi.stubEnv('METRICS_TOKEN', token);
-  vi.resetModules();
-  const { GET } = await import('@/app/api/metrics/route');
-  const headers = authorization ? { authorization } : undefined;
-
-  return GET(new Request('http://portal.test/api/metrics', { headers }));
-}
-
 const departments = () =>
   call('GetSupportDepartments', {}, schemas.GetSupportDepartments);
-
-describe('access', () => {
-  it('does not exist without METRICS_TOKEN', async () => {
-    const response = await scrape(undefined, `Bearer ${TOKEN}`);
-
-    expect(response.status).toBe(404);
-  });
-
-  it.each([undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`])(
-    'answers 401 to authorization %s',
-    async (authorization) => {
-      const response = await scrape(TOKEN, authorization);
-
-      expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer');
-      expect(await response.text()).not.toContain('kraken_');
-    },
-  );
-
-  it('serves Prometheus text to the right bearer token', async () => {
-    const response = await scrape(TOKEN, `Bearer ${TOKEN}`);
-
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await response.text()).toMatch(/^# HELP kraken_/m);
-  });
-
-  it('logs a refused scrape as a security event', async () => {
-    await scrape(TOKEN, 'Bearer nope');
-
-    expect(events('security.metrics.refused')).toHaveLength(1);
-  });
-});
 
 describe('what it reports', () => {
   it('a tripped breaker', async () => {
@@ -122,6 +77,36 @@ describe('what it reports', () => {
     expect(text).toContain('kraken_sign_ins_total{realm="customer",outcome="success"} 1');
     expect(text).toContain('kraken_rate_limited_total{scope="signin"} 1');
     expect(text).toContain('kraken_active_sessions{realm="customer"} 7');
+  });
+
+  it('live sessions as the session store counts them', async () => {
+    const { countSessionsFromStore } = await import('@/lib/metrics/sessions');
+    const { store } = await import('@/lib/store');
+    const now = Math.floor(Date.now() / 1000);
+    const record: SessionRecord = {
+      sid: `s-${now}`,
+      realm: 'customer',
+      subject: '1',
+      clientId: 1,
+      jti: 'j1',
+      prevJti: null,
+      rotatedAt: null,
+      createdAt: now,
+      lastSeenAt: now,
+      authAt: now,
+      expiresAt: now + 3600,
+      revokedAt: null,
+      revokedReason: null,
+      ip: '192.0.2.1',
+      userAgent: 'test',
+    };
+    await store().sessions.create(record, 5);
+    countSessionsFromStore();
+
+    const text = await renderMetrics();
+
+    expect(text).toMatch(/kraken_active_sessions\{realm="customer"\} [1-9]/);
+    expect(text).toContain('kraken_active_sessions{realm="admin"} 0');
   });
 
   it('HTTP requests by route pattern and status', async () => {
