@@ -66,7 +66,7 @@ test('a tour of the portal with faults and failures', async ({ browser }) => {
   }
   await stack.clearFaults();
 
-  await expect.poll(() => hooks.length).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => hooks.length).toBeGreaterThanOrEqual(2);
   expect(seen.length).toBeGreaterThan(20);
 });
 
@@ -86,6 +86,7 @@ test('no canary (nor the real password) in the portal’s log lines or error out
 test('no canary in an alert sent to the webhook', () => {
   const sent = hooks.join('\n');
 
+  expect(sent).toContain('signin_failures_account');
   expect(sent).toContain('whmcs_misconfigured');
   for (const canary of CANARIES) expect(sent).not.toContain(canary);
 });
