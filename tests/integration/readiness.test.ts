@@ -33,7 +33,8 @@ async function ready() {
 
 const tripBreaker = () => {
   const breaker = whmcsBreaker();
-  for (let i = 0; i < 5; i += 1) breaker.failure({ probe: false });
+  for (let i = 0; i < 5; i += 1)
+    breaker.failure(breaker.admit() ?? { probe: false, since: 0 });
 };
 
 describe('readiness', () => {

@@ -3,6 +3,8 @@ import { CircuitBreaker, type BreakerState } from '@/lib/whmcs/breaker';
 
 // The breaker on a fake clock: `clock.now` moves only when a test says so.
 
+const NO_PASS = { probe: false, since: -1 };
+
 function setup(threshold = 3, cooldownMs = 10_000) {
   const clock = { now: 1_000_000 };
   const changes: BreakerState[] = [];
@@ -29,15 +31,25 @@ describe('the circuit breaker', () => {
     fail(2);
 
     expect(breaker.state).toBe('closed');
-    expect(breaker.admit()).toEqual({ probe: false });
+    expect(breaker.admit()).toMatchObject({ probe: false });
   });
 
   it('a success in between starts the count again', () => {
     const { breaker, fail } = setup(3);
 
     fail(2);
-    breaker.success({ probe: false });
+    breaker.success(breaker.admit() ?? NO_PASS);
     fail(2);
+
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('does not count a failure of a call sent before the last success', () => {
+    const { breaker } = setup(3);
+    const sentEarly = [1, 2, 3].map(() => breaker.admit() ?? NO_PASS);
+
+    breaker.success(breaker.admit() ?? NO_PASS);
+    for (const pass of sentEarly) breaker.failure(pass);
 
     expect(breaker.state).toBe('closed');
   });
@@ -60,7 +72,7 @@ describe('the circuit breaker', () => {
     const probe = breaker.admit();
     const second = breaker.admit();
 
-    expect(probe).toEqual({ probe: true });
+    expect(probe).toMatchObject({ probe: true });
     expect(second).toBeNull();
   });
 
@@ -69,10 +81,10 @@ describe('the circuit breaker', () => {
     fail(3);
     clock.now += 10_000;
 
-    breaker.success(breaker.admit() ?? { probe: false });
+    breaker.success(breaker.admit() ?? NO_PASS);
 
     expect(breaker.state).toBe('closed');
-    expect(breaker.admit()).toEqual({ probe: false });
+    expect(breaker.admit()).toMatchObject({ probe: false });
     expect(changes).toEqual(['open', 'closed']);
   });
 
@@ -81,7 +93,7 @@ describe('the circuit breaker', () => {
     fail(3);
     clock.now += 10_000;
 
-    breaker.failure(breaker.admit() ?? { probe: false });
+    breaker.failure(breaker.admit() ?? NO_PASS);
     clock.now += 9_999;
 
     expect(breaker.state).toBe('open');
@@ -95,7 +107,7 @@ describe('the circuit breaker', () => {
     const forced = breaker.admit(true);
     const again = breaker.admit(true);
 
-    expect(forced).toEqual({ probe: true });
+    expect(forced).toMatchObject({ probe: true });
     expect(again).toBeNull();
   });
 
@@ -104,15 +116,15 @@ describe('the circuit breaker', () => {
     fail(3);
     clock.now += 10_000;
 
-    breaker.release(breaker.admit() ?? { probe: false });
+    breaker.release(breaker.admit() ?? NO_PASS);
 
-    expect(breaker.admit()).toEqual({ probe: true });
+    expect(breaker.admit()).toMatchObject({ probe: true });
   });
 
   it('reads the real clock when none is given', () => {
     vi.useFakeTimers();
     const breaker = new CircuitBreaker({ threshold: 1, cooldownMs: 5_000 });
-    breaker.failure(breaker.admit() ?? { probe: false });
+    breaker.failure(breaker.admit() ?? NO_PASS);
 
     vi.advanceTimersByTime(5_000);
     const state = breaker.state;
