@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
+import { log } from '@/lib/log';
 import { clientIp } from '@/lib/security/client-ip';
 
 /** The id proxy.ts stamped on this request; shown in friendly errors and logged on every line. */
@@ -20,5 +21,23 @@ export async function requestContext(): Promise<{ requestId: string; ip: string 
   } catch (error) {
     unstable_rethrow(error);
     return { requestId: 'none', ip: 'none' };
+  }
+}
+
+type Level = 'info' | 'warn' | 'error';
+
+/**
+ * One log line carrying the id of the request it belongs to. Awaited where the caller is async; `void` where it is not: the line is
+ * then written a moment later. Never throws.
+ */
+export async function logInRequest(
+  level: Level,
+  fields: Record<string, unknown> & { event: string },
+): Promise<void> {
+  try {
+    const { requestId } = await requestContext();
+    log()[level]({ ...fields, requestId });
+  } catch (error) {
+    console.error('log line not written', fields.event, error);
   }
 }

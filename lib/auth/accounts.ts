@@ -1,5 +1,5 @@
 import 'server-only';
-import { log } from '@/lib/log';
+import { logInRequest } from '@/lib/request';
 import { getClientDetails } from '@/lib/whmcs/clients';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import type { UserAccountLink } from '@/lib/whmcs/types';
@@ -24,7 +24,7 @@ export async function describeAccounts(
         };
       } catch (error) {
         if (!(error instanceof WhmcsError)) throw error;
-        log().warn({
+        await logInRequest('warn', {
           event: 'auth.accounts.describe_failed',
           kind: error.kind,
           clientId,

@@ -3,7 +3,7 @@ import { clearSessionCookie, setSessionCookie } from '@/lib/auth/cookies';
 import { REALMS } from '@/lib/auth/realm';
 import { newSessionRecord, nowSeconds } from '@/lib/auth/session-record';
 import { signCustomerToken } from '@/lib/auth/token';
-import { log } from '@/lib/log';
+import { logInRequest } from '@/lib/request';
 import { store } from '@/lib/store';
 import { getUserPermissions } from '@/lib/whmcs/users';
 import type { Permission, UserAccountLink } from '@/lib/whmcs/types';
@@ -43,7 +43,7 @@ export async function startCustomerSession(
   });
   const evicted = await store().sessions.create(record, realm.sessionCap);
   if (evicted.length > 0) {
-    log().info({
+    await logInRequest('info', {
       event: 'auth.session.evicted',
       userId: subject.userId,
       count: evicted.length,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { log } from '@/lib/log';
+import { logInRequest } from '@/lib/request';
 import { securityEvent } from '@/lib/security/events';
 import { store } from '@/lib/store';
 import { StoreUnavailableError, type AuditEntry } from '@/lib/store/types';
@@ -70,10 +70,10 @@ export async function audited<T>(
 /** The outcome line. The action has already happened, so a failed write is logged, not thrown. */
 async function settle(entry: AuditEntry): Promise<void> {
   const { actor, action, target, outcome } = entry;
-  log().info({ event: 'admin.action', actor, action, target, outcome });
+  await logInRequest('info', { event: 'admin.action', actor, action, target, outcome });
   try {
     await store().audit.append(entry);
   } catch {
-    log().error({ event: 'audit.write_failed', actor, action, outcome });
+    await logInRequest('error', { event: 'audit.write_failed', actor, action, outcome });
   }
 }

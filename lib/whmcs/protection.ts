@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
+import { logInRequest } from '@/lib/request';
 import { CircuitBreaker, type BreakerState } from '@/lib/whmcs/breaker';
 import { Limiter } from '@/lib/whmcs/limiter';
 
@@ -26,9 +26,9 @@ function create(): Protection {
 
 function logChange(state: BreakerState, consecutiveFailures: number): void {
   if (state === 'open') {
-    log().error({ event: 'whmcs.breaker.opened', consecutiveFailures });
+    void logInRequest('error', { event: 'whmcs.breaker.opened', consecutiveFailures });
   } else {
-    log().info({ event: 'whmcs.breaker.closed' });
+    void logInRequest('info', { event: 'whmcs.breaker.closed' });
   }
 }
 

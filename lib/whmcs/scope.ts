@@ -1,5 +1,5 @@
 import 'server-only';
-import { log } from '@/lib/log';
+import { logInRequest } from '@/lib/request';
 import { WhmcsInvalidError, WhmcsNotFoundError } from '@/lib/whmcs/errors';
 import type { Owned, RowPage } from '@/lib/whmcs/schemas/common';
 import type { Page } from '@/lib/whmcs/types';
@@ -59,7 +59,12 @@ export function ownedRecord<T extends { id: number }>(
 ): T {
   if (row?.value.id !== recordId) throw notFound(action, message);
   if (row.ownerId !== clientId) {
-    log().warn({ event: 'whmcs.ownership.denied', action, clientId, recordId });
+    void logInRequest('warn', {
+      event: 'whmcs.ownership.denied',
+      action,
+      clientId,
+      recordId,
+    });
     throw notFound(action, message);
   }
 
@@ -73,7 +78,7 @@ export function ownedPage<T>(
   page: RowPage<T>,
 ): Page<T> {
   if (page.rows.some((row) => row.ownerId !== clientId)) {
-    log().error({ event: 'whmcs.scope.violated', action, clientId });
+    void logInRequest('error', { event: 'whmcs.scope.violated', action, clientId });
     throw new WhmcsInvalidError(action, 'list holds rows of another client');
   }
 

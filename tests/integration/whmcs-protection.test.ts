@@ -53,7 +53,7 @@ describe('the circuit breaker in the transport', () => {
     expect(whmcsBreaker().state).toBe('open');
     expect(received()).toBe(before);
     expect(error).toMatchObject({ kind: 'unavailable', reason: 'circuit open' });
-    expect(events('whmcs.breaker.opened')).toHaveLength(1);
+    await vi.waitFor(() => expect(events('whmcs.breaker.opened')).toHaveLength(1));
   });
 
   it('closes again when the probe after the cool-down succeeds', async () => {
