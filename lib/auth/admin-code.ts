@@ -11,7 +11,7 @@ import {
 } from '@/lib/auth/admin-sign-in';
 import { claimAdminStep, clearAdminStep, type AdminStep } from '@/lib/auth/admin-step';
 import { securityEvent } from '@/lib/auth/events';
-import { signInLimits } from '@/lib/auth/limits';
+import { checkSignInLimits } from '@/lib/auth/limits';
 import { findStaff } from '@/lib/auth/staff';
 import { matchTotp, TOTP_STEP_SECONDS } from '@/lib/auth/totp';
 import type { StaffAccount } from '@/lib/env-admin';
@@ -35,30 +35,11 @@ export const codeInput = z
 const CODE_CLAIM_SECONDS = 4 * TOTP_STEP_SECONDS;
 
 async function codeLimits(ip: string, account: string): Promise<StepResult | null> {
-  const { perIp, perAccount } = signInLimits('admin');
-  const [byIp, byAccount] = await Promise.all([
-    store().rateLimits.hit(
-      `signin:admin:totp:ip:${ip}`,
-      perIp.limit,
-      perIp.windowSeconds,
-    ),
-    store().rateLimits.hit(
-      `signin:admin:totp:acct:${account}`,
-      perAccount.limit,
-      perAccount.windowSeconds,
-    ),
-  ]);
-  if (byIp.allowed && byAccount.allowed) return null;
+  const verdict = await checkSignInLimits('admin', ip, account, 'totp');
+  if (verdict.allowed) return null;
 
   securityEvent('auth.login.rate_limited', { realm: 'admin', step: 'totp', ip, account });
-  const resetAt = Math.max(
-    byIp.allowed ? 0 : byIp.resetAt,
-    byAccount.allowed ? 0 : byAccount.resetAt,
-  );
-  return {
-    kind: 'limited',
-    retryAfter: Math.max(1, resetAt - Math.floor(Date.now() / 1000)),
-  };
+  return { kind: 'limited', retryAfter: verdict.retryAfter };
 }
 
 /** True when `code` is right now for `staff` and was never used before. */

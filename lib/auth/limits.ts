@@ -44,12 +44,15 @@ export async function checkSignInLimits(
   realm: RealmName,
   ip: string,
   account: string,
+  /** A later step of the same sign-in (staff 'totp') counts under its own keys. */
+  step?: string,
 ): Promise<LimitVerdict> {
   const { perIp, perAccount } = signInLimits(realm);
+  const prefix = step ? `signin:${realm}:${step}` : `signin:${realm}`;
   const [byIp, byAccount] = await Promise.all([
-    store().rateLimits.hit(`signin:${realm}:ip:${ip}`, perIp.limit, perIp.windowSeconds),
+    store().rateLimits.hit(`${prefix}:ip:${ip}`, perIp.limit, perIp.windowSeconds),
     store().rateLimits.hit(
-      `signin:${realm}:acct:${account}`,
+      `${prefix}:acct:${account}`,
       perAccount.limit,
       perAccount.windowSeconds,
     ),
