@@ -1,6 +1,5 @@
 // Small helpers of `npm run soak`: free loopback ports, arguments, logins, the
 // simulator's fault plan, and the portal's memory as its own metrics report it.
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const DEMO = ['alice@kraken.example', 'sam@kraken.example', 'contractor@kraken.example'];
@@ -23,13 +22,7 @@ export async function memory(base, token) {
   return { rss: read('rss'), heap: read('heap_used') };
 }
 
-export async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return free;
-}
+export { freePort } from './stack.mjs';
 
 export function parseArgs(list) {
   const out = {};

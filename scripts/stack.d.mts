@@ -1,6 +1,7 @@
 // Types for stack.mjs, for the TypeScript that imports it (the benchmark).
 import type { ChildProcess } from 'node:child_process';
 
+export function freePort(): Promise<number>;
 export const DEMO_IDENTIFIER: string;
 export const DEMO_SECRET: string;
 

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,15 @@ import { demoStaff } from './demo-staff.mjs';
 
 // Appends the TCP peer to X-Forwarded-For, as production's `npm start` does.
 const PEER_ADDRESS = pathToFileURL(resolve('server/peer-address.mjs')).href;
+
+/** A loopback port nothing listens on right now (other runs may share this machine). */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export const DEMO_IDENTIFIER = 'kraken-demo-identifier';
 export const DEMO_SECRET = 'kraken-demo-secret';

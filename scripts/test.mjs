@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './stack.mjs';
 import { CANARY_ENV } from '../tests/support/canaries.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -44,18 +44,6 @@ if (!buildIsCurrent()) {
     process.exit(1);
   }
   writeFileSync(STAMP, JSON.stringify({ builtAt: new Date().toISOString() }));
-}
-
-/** A port nothing listens on right now, so a busy 3111 never stops the browser tests. */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

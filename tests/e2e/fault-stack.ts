@@ -1,9 +1,8 @@
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { startStack } from '../../scripts/stack.mjs';
+import { freePort, startStack } from '../../scripts/stack.mjs';
 import { PASSWORD } from './support';
 
 // A portal and simulator of a test file's own, with the simulator's control
@@ -12,16 +11,6 @@ import { PASSWORD } from './support';
 
 export type FaultPlan = { seed?: number; rules: Record<string, unknown>[] };
 export type LogLine = Record<string, unknown> & { event?: string; requestId?: string };
-
-/** A loopback port nobody listens on right now (other test runs may share this machine). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-
-  return port;
-}
 
 export async function startFaultStack(env: Record<string, string> = {}) {
   const [port, simPort] = [await freePort(), await freePort()];

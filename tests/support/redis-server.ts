@@ -11,16 +11,9 @@ export type RedisServer = {
   stop(): Promise<void>;
 };
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
+import { freePort } from '../../scripts/stack.mjs';
 
-  return address.port;
-}
+export { freePort };
 
 /** A TCP server that accepts connections and never answers: a hung Redis. */
 export async function silentServer(): Promise<{ url: string; server: Server }> {
