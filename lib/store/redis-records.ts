@@ -95,6 +95,8 @@ function logins(redis: Redis, prefix: string): LoginHistory {
   };
 }
 
+const NOTE_MARK = 'n:';
+
 function counters(redis: Redis, prefix: string): Counters {
   const incr = redis.createScript(INCR);
 
@@ -114,6 +116,18 @@ function counters(redis: Redis, prefix: string): Counters {
       });
 
       return set === 'OK';
+    },
+    async remember(name, value, ttlSeconds) {
+      checkPositive('ttlSeconds', ttlSeconds);
+      // The marker keeps the value from looking like JSON, which the Upstash
+      // client would otherwise decode into something other than the string.
+      await redis.set(`${prefix}note:${name}`, `${NOTE_MARK}${value}`, { ex: ttlSeconds });
+    },
+    async recall(name) {
+      const stored = await redis.get<unknown>(`${prefix}note:${name}`);
+      if (typeof stored !== 'string' || !stored.startsWith(NOTE_MARK)) return null;
+
+      return stored.slice(NOTE_MARK.length);
     },
   };
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import type { Database } from 'better-sqlite3';
 import { checkPositive, type Counters } from './types';
 
-// Windowed counters (fixed buckets, pruned once past) and single-use claims
-// (one row per name until it expires), for the sqlite store.
+// Windowed counters (fixed buckets, pruned once past), single-use claims (one
+// row per name until it expires) and short notes, for the sqlite store.
 
 export function sqliteCounters(db: Database): Counters {
   const bump = db
@@ -31,6 +31,21 @@ export function sqliteCounters(db: Database): Counters {
     return insertClaim.run(name, now + ttl).changes === 1;
   });
 
+  const pruneNotes = db.prepare('DELETE FROM notes WHERE until <= ?');
+  const putNote = db.prepare(
+    `INSERT INTO notes (name, value, until) VALUES (?, ?, ?)
+     ON CONFLICT DO UPDATE SET value = excluded.value, until = excluded.until`,
+  );
+  const remember = db.transaction(
+    (name: string, value: string, ttl: number, now: number) => {
+      pruneNotes.run(now);
+      putNote.run(name, value, now + ttl);
+    },
+  );
+  const readNote = db
+    .prepare<[string, number], string>('SELECT value FROM notes WHERE name = ? AND until > ?')
+    .pluck();
+
   return {
     async incr(name, windowSeconds) {
       checkPositive('windowSeconds', windowSeconds);
@@ -41,6 +56,14 @@ export function sqliteCounters(db: Database): Counters {
       checkPositive('ttlSeconds', ttlSeconds);
 
       return claim.immediate(name, ttlSeconds, Math.floor(Date.now() / 1000));
+    },
+    async remember(name, value, ttlSeconds) {
+      checkPositive('ttlSeconds', ttlSeconds);
+
+      remember.immediate(name, value, ttlSeconds, Math.floor(Date.now() / 1000));
+    },
+    async recall(name) {
+      return readNote.get(name, Math.floor(Date.now() / 1000)) ?? null;
     },
   };
 }

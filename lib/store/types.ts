@@ -130,6 +130,11 @@ export type Counters = {
    * claim lives. For single-use things (a TOTP code, a sealed note); unlike `incr`'s
    * fixed windows, a claim cannot be forgotten at a window boundary. */
   claim(name: string, ttlSeconds: number): Promise<boolean>;
+  /** Keeps a short string under `name` for `ttlSeconds`, replacing any earlier one:
+   * the outcome of an idempotent submission, a recent step-up confirmation. */
+  remember(name: string, value: string, ttlSeconds: number): Promise<void>;
+  /** What `remember` kept under `name`, or null once it has expired. */
+  recall(name: string): Promise<string | null>;
 };
 
 export type Store = {

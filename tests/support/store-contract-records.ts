@@ -113,6 +113,28 @@ export function recordCases(open: Open) {
 
       expect(results.filter(Boolean)).toHaveLength(1);
     });
+
+    it('recalls the newest note kept under a name, exactly as given', async () => {
+      const store = await open();
+      const json = '{"ok":true,"message":"Reply sent","id":12}';
+
+      expect(await store.counters.recall('idem:a')).toBeNull();
+      await store.counters.remember('idem:a', 'pending', 60);
+      await store.counters.remember('idem:a', json, 60);
+      await store.counters.remember('idem:b', '42', 60);
+
+      expect(await store.counters.recall('idem:a')).toBe(json);
+      expect(await store.counters.recall('idem:b')).toBe('42');
+    });
+
+    it('forgets a note once it has expired', async () => {
+      const store = await open();
+      await store.counters.remember('step-up:sid', '1700000000', 1);
+
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+      expect(await store.counters.recall('step-up:sid')).toBeNull();
+    });
   });
 
   describe('login history', () => {

@@ -60,6 +60,7 @@ function deadCases(dead: DeadStore) {
       await failsClosed(() => store.sessions.get('sid'), dead.timeoutMs);
       await failsClosed(() => store.sessions.create(session(), 5), dead.timeoutMs);
       await failsClosed(() => store.audit.list({ limit: 5 }), dead.timeoutMs);
+      await failsClosed(() => store.counters.recall('idem:x'), dead.timeoutMs);
       await store.close();
     });
 
