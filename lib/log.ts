@@ -36,6 +36,7 @@ const REDACT = [
   // tokens, cookies and the headers that carry them
   'token',
   'access_token',
+  'redirect_url',
   'refresh_token',
   'id_token',
   'sessionToken',

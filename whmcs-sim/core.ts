@@ -146,6 +146,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     rng: createRng((options.seed ?? DEFAULT_SEED) + 1),
     departments: options.credentials.departments ?? state.departments.map((d) => d.id),
     adminId: 1,
+    baseUrl: () => sim.oidc.issuer,
   };
   const calls: SimCall[] = [];
   const sim: Simulator = {

@@ -5,6 +5,7 @@ import { handleCallsControl } from './control';
 import { createSimulator, type Simulator, type SimulatorOptions } from './core';
 import { DEFAULT_CREDENTIALS } from './demo-accounts';
 import { handleFaultControl } from './fault-control';
+import { spendSsoToken } from './actions/sso';
 import { answerWithFaults } from './fault-answer';
 import { createFaults, type FaultPlan, type Faults } from './faults';
 import { handleLoginsControl, openLoadLogins } from './load-logins';
@@ -76,6 +77,7 @@ async function route(
   if (control && (await handleFaultControl(req, res, faults))) return;
   if (await handleOidc(req, res, sim.oidc, oidcTestControl)) return;
   const path = new URL(req.url ?? '/', 'http://sim').pathname;
+  if (path === '/oauth/singlesignon.php') return redeemSso(req, res, sim);
   if (!API_PATH.test(path))
     return send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
   if (req.method !== 'POST') {
@@ -89,6 +91,32 @@ async function route(
   if (reply) return send(res, reply.status, reply.contentType, reply.body);
   const drop = setTimeout(() => res.destroy(), HANG_MS);
   res.once('close', () => clearTimeout(drop));
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Spends a CreateSsoToken token: a page naming who is signed in and where they landed. */
+function redeemSso(req: IncomingMessage, res: ServerResponse, sim: Simulator) {
+  const token = new URL(req.url ?? '/', 'http://sim').searchParams.get('access_token');
+  const spent = spendSsoToken(sim.state, token ?? '', sim.now());
+  if (!spent.ok) {
+    const body = `<!doctype html><title>Link expired</title><h1>This sign-in link is no longer valid</h1><p>Reason: ${spent.reason}</p>`;
+    return send(res, 403, 'text/html; charset=utf-8', body);
+  }
+  const t = spent.token;
+  const user = sim.state.users.find((u) => u.id === t.userId);
+  const lines = [
+    `Signed in as ${user?.email ?? 'unknown'} (user ${t.userId})`,
+    `Client account ${t.clientId}`,
+    `Destination ${t.destination}`,
+    ...(t.serviceId ? [`Service ${t.serviceId}`] : []),
+    ...(t.domainId ? [`Domain ${t.domainId}`] : []),
+    ...(t.path ? [`Path ${t.path}`] : []),
+  ];
+  const items = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+  const body = `<!doctype html><title>WHMCS client area</title><h1>WHMCS client area (simulator)</h1><ul>${items}</ul>`;
+  send(res, 200, 'text/html; charset=utf-8', body);
 }
 
 export async function startSimulator(

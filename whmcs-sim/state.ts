@@ -15,6 +15,21 @@ export type SimState = {
   transactions: Transaction[];
   departments: Department[];
   tickets: Ticket[];
+  /** Single sign-on tokens handed out by CreateSsoToken, spent at /oauth/singlesignon.php. */
+  ssoTokens: SsoToken[];
+};
+
+export type SsoToken = {
+  token: string;
+  userId: number;
+  clientId: number;
+  destination: string;
+  serviceId?: number;
+  domainId?: number;
+  path?: string;
+  /** Epoch milliseconds of the simulator's clock. */
+  expiresAt: number;
+  spent: boolean;
 };
 
 export function emptyState(now: Date): SimState {
@@ -30,6 +45,7 @@ export function emptyState(now: Date): SimState {
     transactions: [],
     departments: [],
     tickets: [],
+    ssoTokens: [],
   };
 }
 

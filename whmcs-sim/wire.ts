@@ -15,6 +15,8 @@ export type ActionContext = {
   departments: readonly number[];
   /** Admin id behind the credential, for "My Flagged Tickets". */
   adminId: number;
+  /** Where the simulator answers, for links it hands out (single sign-on). */
+  baseUrl: () => string;
 };
 
 export type Handler = (params: URLSearchParams, ctx: ActionContext) => Outcome;

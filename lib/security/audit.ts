@@ -4,7 +4,7 @@ import { securityEvent } from '@/lib/security/events';
 import { store } from '@/lib/store';
 import { StoreUnavailableError, type AuditEntry } from '@/lib/store/types';
 
-// The one way a staff action runs (DESIGN.md "Authorization"): its entry goes
+// The one way a staff action (and a customer's change) runs: its entry goes
 // into the audit trail first (outcome 'attempt'); only if that write succeeds
 // does the action run; then its success or failure is written too. An audit
 // trail that cannot be written stops the action: fail closed, never silent.
@@ -24,6 +24,8 @@ export type AuditOptions<T> = {
   detail?: Detail;
   /** How a result that is not an exception reads, e.g. a refused password. */
   judge?: (result: T) => Outcome;
+  /** The log line's event name: 'admin.action' unless a customer acts. */
+  event?: 'admin.action' | 'customer.action';
 };
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -53,24 +55,24 @@ export async function audited<T>(
     });
   }
 
+  const event = options.event ?? 'admin.action';
   let result: T;
   try {
     result = await run();
   } catch (error) {
-    await settle(
-      entry('failure', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
+    const name = error instanceof Error ? error.name : 'unknown';
+    await settle(entry('failure', { error: name }), event);
     throw error;
   }
-  await settle(entry(options.judge?.(result) ?? 'success'));
+  await settle(entry(options.judge?.(result) ?? 'success'), event);
 
   return result;
 }
 
 /** The outcome line. The action has already happened, so a failed write is logged, not thrown. */
-async function settle(entry: AuditEntry): Promise<void> {
+async function settle(entry: AuditEntry, event: string): Promise<void> {
   const { actor, action, target, outcome } = entry;
-  await logInRequest('info', { event: 'admin.action', actor, action, target, outcome });
+  await logInRequest('info', { event, actor, action, target, outcome });
   try {
     await store().audit.append(entry);
   } catch {

@@ -121,7 +121,9 @@ function counters(redis: Redis, prefix: string): Counters {
       checkPositive('ttlSeconds', ttlSeconds);
       // The marker keeps the value from looking like JSON, which the Upstash
       // client would otherwise decode into something other than the string.
-      await redis.set(`${prefix}note:${name}`, `${NOTE_MARK}${value}`, { ex: ttlSeconds });
+      await redis.set(`${prefix}note:${name}`, `${NOTE_MARK}${value}`, {
+        ex: ttlSeconds,
+      });
     },
     async recall(name) {
       const stored = await redis.get<unknown>(`${prefix}note:${name}`);

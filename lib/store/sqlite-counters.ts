@@ -43,7 +43,9 @@ export function sqliteCounters(db: Database): Counters {
     },
   );
   const readNote = db
-    .prepare<[string, number], string>('SELECT value FROM notes WHERE name = ? AND until > ?')
+    .prepare<[string, number], string>(
+      'SELECT value FROM notes WHERE name = ? AND until > ?',
+    )
     .pluck();
 
   return {

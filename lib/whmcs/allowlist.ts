@@ -25,7 +25,11 @@ export const READ_ACTIONS = [
  * starts a session and updates the user's last-login time on every success
  * (PROTOCOL.md §9), and a repeated failure may count towards a lockout.
  */
-export const WRITE_ACTIONS = ['ValidateLogin'] as const;
+export const WRITE_ACTIONS = [
+  'ValidateLogin',
+  // A single-use sign-in link: a new token each time, so never sent twice.
+  'CreateSsoToken',
+] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];
 export type WriteAction = (typeof WRITE_ACTIONS)[number];

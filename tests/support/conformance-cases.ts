@@ -199,6 +199,17 @@ export const CASES: Case[] = [
     ],
   },
   {
+    action: 'CreateSsoToken',
+    calls: () => [
+      { client_id: '1', user_id: '1' },
+      {
+        client_id: '1',
+        destination: 'sso:custom_redirect',
+        sso_redirect_path: 'viewinvoice.php?id=1',
+      },
+    ],
+  },
+  {
     action: 'GetStats',
     calls: () => [{}, { timeline_days: '3' }],
     allow: ['new_orders', 'accepted_orders', 'income', 'expenditure', 'new_tickets'].map(

@@ -2,6 +2,7 @@ import type { Handler } from '../wire';
 import { getInvoice, getInvoices } from './billing';
 import { getClientsDetails } from './clients';
 import { getClientsDomains, getClientsProducts } from './services';
+import { createSsoToken } from './sso';
 import { getStats } from './stats';
 import { getSupportDepartments, getTicket, getTickets } from './support-read';
 import { addTicketReply, openTicket } from './support-write';
@@ -23,6 +24,7 @@ export const ACTIONS: Record<string, Handler> = {
   OpenTicket: openTicket,
   AddTicketReply: addTicketReply,
   GetStats: getStats,
+  CreateSsoToken: createSsoToken,
 };
 
 // WHMCS matches `action` without regard to case (PROTOCOL.md §1).

@@ -5,6 +5,7 @@ import { getInvoiceAnswer, getInvoicesAnswer } from '@/lib/whmcs/schemas/billing
 import { getClientsDetailsAnswer } from '@/lib/whmcs/schemas/clients';
 import { getClientsDomainsAnswer } from '@/lib/whmcs/schemas/domains';
 import { getClientsProductsAnswer } from '@/lib/whmcs/schemas/services';
+import { createSsoTokenAnswer } from '@/lib/whmcs/schemas/sso';
 import { getStatsAnswer } from '@/lib/whmcs/schemas/stats';
 import {
   getSupportDepartmentsAnswer,
@@ -34,6 +35,7 @@ export const schemas = {
   GetTicket: getTicketAnswer,
   GetSupportDepartments: getSupportDepartmentsAnswer,
   GetStats: getStatsAnswer,
+  CreateSsoToken: createSsoTokenAnswer,
 } as const satisfies Record<AllowedAction, z.ZodType>;
 
 const byLowerName = new Map<string, z.ZodType>(

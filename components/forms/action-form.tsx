@@ -1,0 +1,261 @@
+'use client';
+
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
+import { idleState, type FormState } from '@/lib/portal/form-state';
+
+// A customer's form around a server action (lib/portal/customer-action.ts).
+// It never clears what was typed when a write fails: submitting goes through
+// onSubmit, so React does not reset the form, and without JavaScript the
+// fields are filled again from the returned state. The submit button is off
+// while a submission is on its way, and every submission carries the key the
+// server handed out, so a repeat is recognised however it happens.
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+const StateContext = createContext<FormState>(idleState(''));
+
+export function useFormState(): FormState {
+  return useContext(StateContext);
+}
+
+type Props = {
+  action: Action;
+  /** The first submission's key, made on the server for this rendering. */
+  submission: string;
+  submitLabel: string;
+  /** Empties the fields after a success (a reply box); forms that edit keep them. */
+  resetOnDone?: boolean;
+  /** Extra hidden fields that name what the form acts on. */
+  hidden?: Record<string, string | number>;
+  /** A form with a file field must be posted as multipart. */
+  className?: string;
+  children?: ReactNode;
+};
+
+export function ActionForm({
+  action,
+  submission,
+  submitLabel,
+  resetOnDone = false,
+  hidden = {},
+  className,
+  children,
+}: Props) {
+  const [state, dispatch, pending] = useActionState(action, idleState(submission));
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (state.status === 'idle') return;
+    if (state.status === 'done' && resetOnDone) formRef.current?.reset();
+    messageRef.current?.focus();
+  }, [state, resetOnDone]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  return (
+    <StateContext.Provider value={state}>
+      <form
+        ref={formRef}
+        action={dispatch}
+        onSubmit={submit}
+        className={className ?? 'action-form'}
+        aria-busy={pending}
+        noValidate
+      >
+        <FormMessage state={state} messageRef={messageRef} />
+        <input type="hidden" name="submission" value={state.submission} />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {children}
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? 'Sending…' : submitLabel}
+        </button>
+      </form>
+    </StateContext.Provider>
+  );
+}
+
+function FormMessage({
+  state,
+  messageRef,
+}: {
+  state: FormState;
+  messageRef: React.RefObject<HTMLParagraphElement | null>;
+}) {
+  if (state.status === 'idle' || !state.message) return null;
+  const failed = state.status === 'error';
+
+  return (
+    <p
+      ref={messageRef}
+      tabIndex={-1}
+      className={failed ? 'form-error' : 'notice'}
+      role={failed ? 'alert' : 'status'}
+    >
+      {state.message}
+      {failed && state.reference ? (
+        <span className="muted"> Reference: {state.reference}</span>
+      ) : null}
+      {!failed && state.href ? (
+        <>
+          {' '}
+          <a href={state.href}>View it</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  required?: boolean;
+};
+
+/** The label, hint and problem of one field, with the ids that tie them to the control. */
+function useField(name: string, hint?: string) {
+  const state = useFormState();
+  const problem = state.problems[name];
+  const id = `field-${name}`;
+  const describedBy =
+    [problem ? `${id}-problem` : null, hint ? `${id}-hint` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
+
+  return { state, problem, id, describedBy };
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  problem,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  problem?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="muted" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {problem ? (
+        <span className="field-problem" id={`${id}-problem`}>
+          {problem}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  defaultValue = '',
+  required,
+  type = 'text',
+  autoComplete,
+  maxLength,
+}: FieldProps & { type?: string; autoComplete?: string; maxLength?: number }) {
+  const { state, problem, id, describedBy } = useField(name, hint);
+
+  return (
+    <FieldFrame id={id} label={label} hint={hint} problem={problem}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        defaultValue={state.values[name] ?? defaultValue}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea({
+  name,
+  label,
+  hint,
+  defaultValue = '',
+  required,
+  rows = 8,
+  maxLength,
+}: FieldProps & { rows?: number; maxLength?: number }) {
+  const { state, problem, id, describedBy } = useField(name, hint);
+
+  return (
+    <FieldFrame id={id} label={label} hint={hint} problem={problem}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        maxLength={maxLength}
+        defaultValue={state.values[name] ?? defaultValue}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  defaultValue = '',
+  required,
+  options,
+}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const { state, problem, id, describedBy } = useField(name, hint);
+
+  return (
+    <FieldFrame id={id} label={label} hint={hint} problem={problem}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={state.values[name] ?? defaultValue}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

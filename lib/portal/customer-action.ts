@@ -1,0 +1,251 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { forbidden, notFound, redirect, unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { can, requireCustomer, type CustomerSession } from '@/lib/auth/guards';
+import { requestContext } from '@/lib/request';
+import { audited, AuditUnavailableError } from '@/lib/security/audit';
+import { store } from '@/lib/store';
+import { StoreUnavailableError } from '@/lib/store/types';
+import { WhmcsError } from '@/lib/whmcs/errors';
+import type { Permission } from '@/lib/whmcs/types';
+import type { FormState } from '@/lib/portal/form-state';
+import { requireStepUp } from '@/lib/portal/step-up';
+
+// The one way a customer changes anything. After the session guard it checks,
+// in this order: the WHMCS permission of a non-owner user (403), the form
+// against a strict schema (nothing is sent on bad input), a recent sign-in for
+// step-up actions, and the submission key of idempotent forms (a repeat gets
+// the first answer, never a second write). Then the change runs inside the
+// activity trail: its entry is written first, and no entry, no change. A
+// record of another client answers 404, as a missing one does.
+
+export type Outcome = {
+  /** What the person reads on success. */
+  message: string;
+  /** A page to offer afterwards (e.g. the ticket just opened). */
+  href?: string;
+  /** Leave the portal for this URL at once (a single-use sign-in link). */
+  redirectTo?: string;
+};
+
+export type CustomerActionSpec<S extends z.ZodType> = {
+  /** The activity trail's name for it, e.g. 'ticket.reply'. */
+  action: string;
+  /** The WHMCS right a non-owner user needs; owners hold every right. */
+  permission?: Permission;
+  /** A `.strict()` schema of the fields below. */
+  input: S;
+  /** The form fields read into `input`. */
+  fields: readonly string[];
+  /** Fields never echoed back into the form (passwords). */
+  secret?: readonly string[];
+  /** For actions that need a recent sign-in: the page to come back to. */
+  stepUp?: (input: z.output<S>) => string;
+  /** When set, the form's `submission` key makes repeats return the first answer. */
+  idempotent?: boolean;
+  /** What the activity entry names as changed, e.g. `ticket:12`. */
+  target: (input: z.output<S>) => string;
+  /** Better words for known refusals (WHMCS's message in, the person's words out). */
+  refusal?: (whmcsMessage: string | undefined) => string | undefined;
+  /** Checks ownership (throwing not_found), then makes the change. */
+  run: (input: z.output<S>, session: CustomerSession) => Promise<Outcome>;
+};
+
+const KEY = z.uuid();
+/** How long a submission's answer is kept for repeats. */
+const REPEAT_WINDOW_SECONDS = 24 * 60 * 60;
+
+export const MESSAGES = {
+  busy: 'This form is already being sent. Wait a moment, then reload the page to check.',
+  uncertain:
+    'We sent this, but the answer got lost on the way back, so it may have gone through. ' +
+    'Please check before you try again.',
+  unavailable:
+    'We could not reach our billing system, so nothing was changed. What you typed is ' +
+    'kept: please try again in a few minutes.',
+  refused: 'Our billing system did not accept this, so nothing was changed.',
+  store:
+    'We cannot record changes right now, so nothing was changed. Please try again in a ' +
+    'few minutes.',
+} as const;
+
+export async function customerAction<S extends z.ZodType>(
+  previous: FormState,
+  form: FormData,
+  spec: CustomerActionSpec<S>,
+): Promise<FormState> {
+  const session = await requireCustomer();
+  if (spec.permission && !can(session, spec.permission)) forbidden();
+
+  const values = typedValues(form, spec);
+  const submission = keyOf(form) ?? previous.submission;
+  const state = (status: FormState['status'], message: string): FormState => ({
+    status,
+    message,
+    problems: {},
+    values: status === 'done' ? {} : values,
+    submission,
+  });
+
+  const raw = Object.fromEntries(spec.fields.map((f) => [f, form.get(f) ?? undefined]));
+  const parsed = spec.input.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ...state('error', 'Please correct the fields marked below.'),
+      problems: problemsOf(parsed.error),
+    };
+  }
+  const input = parsed.data;
+  if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
+
+  const result = spec.idempotent
+    ? await onceForKey(session, spec.action, keyOf(form), () =>
+        perform(session, spec, input, state),
+      )
+    : await perform(session, spec, input, state);
+  if (result.redirectTo) redirect(result.redirectTo);
+
+  return result.state;
+}
+
+type Performed = { state: FormState; redirectTo?: string };
+
+async function perform<S extends z.ZodType>(
+  session: CustomerSession,
+  spec: CustomerActionSpec<S>,
+  input: z.output<S>,
+  state: (status: FormState['status'], message: string) => FormState,
+): Promise<Performed> {
+  const { requestId, ip } = await requestContext();
+  const failure = (message: string): Performed => ({
+    state: { ...state('error', message), reference: requestId },
+  });
+  try {
+    const who = { actor: `customer:${session.userId}`, ip };
+    const outcome = await audited(
+      who,
+      spec.action,
+      spec.target(input),
+      () => spec.run(input, session),
+      { detail: { clientId: session.clientId }, event: 'customer.action' },
+    );
+    const done = { ...state('done', outcome.message), submission: randomUUID() };
+
+    return {
+      state: outcome.href ? { ...done, href: outcome.href } : done,
+      redirectTo: outcome.redirectTo,
+    };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AuditUnavailableError || error instanceof StoreUnavailableError)
+      return failure(MESSAGES.store);
+    if (!(error instanceof WhmcsError)) throw error;
+    if (error.kind === 'not_found') notFound();
+    if (error.kind === 'uncertain') return failure(MESSAGES.uncertain);
+    if (error.kind === 'refused')
+      return failure(spec.refusal?.(error.whmcsMessage) ?? MESSAGES.refused);
+
+    return failure(MESSAGES.unavailable);
+  }
+}
+
+/**
+ * Runs a submission once per key. The first request claims the key and keeps
+ * its answer; a repeat (double click, browser retry, resubmitted form) gets
+ * that answer, or "already being sent" while the first is still running. A
+ * submission without a valid key is refused rather than run unguarded.
+ */
+async function onceForKey(
+  session: CustomerSession,
+  action: string,
+  key: string | null,
+  run: () => Promise<Performed>,
+): Promise<Performed> {
+  const busy = (message: string): Performed => ({
+    state: {
+      status: 'error',
+      message,
+      problems: {},
+      values: {},
+      submission: randomUUID(),
+    },
+  });
+  if (!key) return busy('This form has expired. Please reload the page and try again.');
+
+  const name = `submission:${session.userId}:${session.clientId}:${action}:${key}`;
+  let claimed: boolean;
+  try {
+    claimed = await store().counters.claim(name, REPEAT_WINDOW_SECONDS);
+  } catch {
+    return busy(MESSAGES.store);
+  }
+  if (!claimed) {
+    const kept = await store()
+      .counters.recall(name)
+      .catch(() => null);
+    const first = kept === null ? null : parseKept(kept);
+
+    return first ? { state: first } : busy(MESSAGES.busy);
+  }
+
+  const result = await run();
+  // A repeat must never run the change again; it gets this answer (a failure
+  // that sent nothing keeps the key, so the next try needs a fresh one).
+  const answer: FormState =
+    result.state.status === 'done'
+      ? result.state
+      : { ...result.state, submission: randomUUID() };
+  await store()
+    .counters.remember(name, JSON.stringify(answer), REPEAT_WINDOW_SECONDS)
+    .catch(() => undefined);
+
+  return { ...result, state: answer };
+}
+
+const kept = z.object({
+  status: z.enum(['idle', 'done', 'error']),
+  message: z.string(),
+  problems: z.record(z.string(), z.string()),
+  values: z.record(z.string(), z.string()),
+  submission: z.string(),
+  href: z.string().optional(),
+  reference: z.string().optional(),
+});
+
+function parseKept(text: string): FormState | null {
+  try {
+    const parsed = kept.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function keyOf(form: FormData): string | null {
+  const parsed = KEY.safeParse(form.get('submission'));
+  return parsed.success ? parsed.data : null;
+}
+
+function typedValues<S extends z.ZodType>(
+  form: FormData,
+  spec: CustomerActionSpec<S>,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of spec.fields) {
+    const value = form.get(field);
+    if (typeof value === 'string' && !spec.secret?.includes(field)) {
+      values[field] = value.slice(0, 20_000);
+    }
+  }
+  return values;
+}
+
+function problemsOf(error: z.ZodError): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    problems[field] ??= issue.message;
+  }
+  return problems;
+}

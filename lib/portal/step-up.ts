@@ -1,0 +1,48 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import type { CustomerSession } from '@/lib/auth/guards';
+import { safeNext } from '@/lib/auth/redirect';
+import { nowSeconds } from '@/lib/auth/session-record';
+import { store } from '@/lib/store';
+
+// Step-up for customers. Single-use sign-in links into WHMCS, nameserver
+// changes, transfer codes and cancellations need the person to have proved who
+// they are within the last ten minutes: by signing in, or by confirming their
+// password (or signing in with WHMCS again) on /account/confirm. A confirmation
+// is a note in the store under the session id, so it ends with the session and
+// holds on every instance.
+
+export const STEP_UP_SECONDS = 10 * 60;
+
+const noteName = (sid: string) => `step-up:${sid}`;
+
+/** When this session last proved who is using it: its sign-in or its newest confirmation. */
+export async function provedAt(session: CustomerSession): Promise<number> {
+  const note = await store().counters.recall(noteName(session.sid));
+  const confirmed = note === null ? 0 : Number(note);
+
+  return Math.max(session.signedInAt, Number.isSafeInteger(confirmed) ? confirmed : 0);
+}
+
+export async function isRecentlyProved(session: CustomerSession): Promise<boolean> {
+  return nowSeconds() - (await provedAt(session)) <= STEP_UP_SECONDS;
+}
+
+/** The confirmation page, coming back to `back` (a same-origin path) afterwards. */
+export function confirmPath(back: string): string {
+  return `/account/confirm?${new URLSearchParams({ next: safeNext(back) })}`;
+}
+
+/** Ends the request with a trip to the confirmation page unless the session is fresh. */
+export async function requireStepUp(
+  session: CustomerSession,
+  back: string,
+): Promise<void> {
+  if (await isRecentlyProved(session)) return;
+
+  redirect(confirmPath(back));
+}
+
+export async function markProved(sid: string): Promise<void> {
+  await store().counters.remember(noteName(sid), String(nowSeconds()), STEP_UP_SECONDS);
+}
