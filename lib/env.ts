@@ -81,6 +81,8 @@ const schema = z
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
     SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
     REQUEST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    // How recent a sign-in must be for sensitive customer actions; at most ten minutes.
+    STEP_UP_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(600).default(600),
     STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     STORE_SQLITE_PATH: z.string().min(1).default('data/portal.sqlite'),
     STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),

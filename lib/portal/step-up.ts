@@ -2,17 +2,19 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import type { CustomerSession } from '@/lib/auth/guards';
 import { safeNext } from '@/lib/auth/redirect';
+import { env } from '@/lib/env';
 import { nowSeconds } from '@/lib/auth/session-record';
 import { store } from '@/lib/store';
 
 // Step-up for customers. Single-use sign-in links into WHMCS, nameserver
 // changes, transfer codes and cancellations need the person to have proved who
-// they are within the last ten minutes: by signing in, or by confirming their
+// they are recently (ten minutes, or less when configured): by signing in, or by confirming their
 // password (or signing in with WHMCS again) on /account/confirm. A confirmation
 // is a note in the store under the session id, so it ends with the session and
 // holds on every instance.
 
-export const STEP_UP_SECONDS = 10 * 60;
+/** The window, from STEP_UP_MAX_AGE_SECONDS: ten minutes unless set lower. */
+export const stepUpSeconds = () => env().STEP_UP_MAX_AGE_SECONDS;
 
 const noteName = (sid: string) => `step-up:${sid}`;
 
@@ -25,7 +27,7 @@ export async function provedAt(session: CustomerSession): Promise<number> {
 }
 
 export async function isRecentlyProved(session: CustomerSession): Promise<boolean> {
-  return nowSeconds() - (await provedAt(session)) <= STEP_UP_SECONDS;
+  return nowSeconds() - (await provedAt(session)) <= stepUpSeconds();
 }
 
 /** The confirmation page, coming back to `back` (a same-origin path) afterwards. */
@@ -44,5 +46,5 @@ export async function requireStepUp(
 }
 
 export async function markProved(sid: string): Promise<void> {
-  await store().counters.remember(noteName(sid), String(nowSeconds()), STEP_UP_SECONDS);
+  await store().counters.remember(noteName(sid), String(nowSeconds()), stepUpSeconds());
 }
