@@ -11,6 +11,9 @@ const REASONS: Record<string, string> = {
   'two-factor-required': 'password alone refused (two-factor is on)',
   'no-accounts': 'no client account linked',
   'user-missing': 'login refused',
+  'step-up:ok': 'confirmed password for a sensitive change',
+  'step-up:invalid': 'wrong password when confirming a change',
+  'step-up:twoFactor': 'password confirmation refused (two-factor is on)',
 };
 
 export function LoginHistory({ events }: { events: LoginEvent[] }) {

@@ -33,6 +33,8 @@ export const SECURITY_EVENTS = {
   'auth.admin.login.failed': 'warn',
   'auth.token.reused': 'error',
   'auth.session.revoked': 'info',
+  'auth.stepup.succeeded': 'info',
+  'auth.stepup.failed': 'warn',
   'security.csrf.refused': 'warn',
   'security.rate_limited': 'warn',
   'security.metrics.refused': 'warn',

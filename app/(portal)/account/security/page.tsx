@@ -7,6 +7,7 @@ import { store } from '@/lib/store';
 import { Card, PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
 import { describeDevice, formatMoment } from '@/components/security/format';
+import { ActivityList } from '@/components/security/activity';
 import { LoginHistory } from '@/components/security/login-history';
 
 export const metadata: Metadata = { title: 'Security' };
@@ -40,17 +41,20 @@ function columns(currentSid: string): Column<SessionRecord>[] {
 export default async function SecurityPage() {
   const session = await requireCustomer();
   const userId = String(session.userId);
-  const [sessions, signIns, failures] = await Promise.all([
+  const [sessions, signIns, failures, changes] = await Promise.all([
     store().sessions.listActive('customer', userId),
     store().logins.list('customer', userId, 50),
     store().logins.list('customer', `email:${accountKey(session.email)}`, 50),
+    store().audit.list({ actor: `customer:${userId}`, limit: 100 }),
   ]);
   const history = [...signIns, ...failures].sort((a, b) => b.at - a.at).slice(0, 50);
 
   return (
     <div className="page">
       <PageHeader title="Security">
-        <p>Where your login is signed in, and its recent sign-ins.</p>
+        <p>
+          Where your login is signed in, its recent sign-ins, and the changes it made.
+        </p>
       </PageHeader>
       <Card
         title="Active sessions"
@@ -71,6 +75,7 @@ export default async function SecurityPage() {
         />
       </Card>
       <LoginHistory events={history} />
+      <ActivityList entries={changes} />
     </div>
   );
 }
