@@ -23,7 +23,8 @@ export const READ_ACTIONS = [
 /**
  * Calls with effects: never retried. ValidateLogin counts here because WHMCS
  * starts a session and updates the user's last-login time on every success
- * (PROTOCOL.md §9), and a repeated failure may count towards a lockout.
+ * (docs/whmcs.md#validatelogin-and-two-factor-users), and a repeated failure
+ * may count towards a lockout.
  */
 export const WRITE_ACTIONS = [
   'ValidateLogin',

@@ -15,8 +15,8 @@ export type RawAnswer = {
 
 export type Interpretation<T> = { ok: true; data: T } | { ok: false; error: WhmcsError };
 
-// Rejections an operator must fix (QUIRKS.md Q1–Q3, Q8, Q9). WHMCS does not
-// normalise wording or case, so every match is case-insensitive.
+// Rejections an operator must fix (docs/whmcs.md#invalid-ip-credentials-and-role-gaps).
+// WHMCS does not normalise wording or case, so every match is case-insensitive.
 const MISCONFIGURED = [
   /^invalid ip\b/i,
   /authentication failed/i,
@@ -71,7 +71,8 @@ function transportProblem({
 
   if (httpStatus >= 500) return `http ${httpStatus}`;
   if (httpStatus >= 300 && httpStatus < 400) return `redirect http ${httpStatus}`;
-  // Maintenance pages, login redirects and WAFs answer 200 with HTML (Q5).
+  // Maintenance pages, login redirects and WAFs answer 200 with HTML
+  // (docs/whmcs.md#answers-that-are-not-json).
   if (media.includes('html') || start === '<') return 'html page';
   if (media && !JSON_TYPES.test(media)) return `content-type ${media}`;
   if (start === '') return 'empty body';
@@ -90,7 +91,8 @@ function parseJson(text: string): unknown {
 }
 
 function notJsonReason(text: string): string {
-  // Without responsetype=json WHMCS answers `result=error;message=…` (Q6).
+  // Without responsetype=json WHMCS answers `result=error;message=…`
+  // (docs/whmcs.md#answers-that-are-not-json).
   return /^\s*result=/.test(text) ? 'not json (name=value text)' : 'not json';
 }
 

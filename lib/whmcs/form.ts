@@ -1,7 +1,7 @@
 import 'server-only';
 
 // WHMCS reads its parameters with PHP, so lists travel in bracket syntax:
-// `pid[0]=1&pid[1]=5`, `email_preferences[invoice]=1` (PROTOCOL.md §1).
+// `pid[0]=1&pid[1]=5`, `email_preferences[invoice]=1` (docs/whmcs.md#requests).
 
 export type FormValue =
   | string

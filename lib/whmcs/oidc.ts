@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { whmcsError } from '@/lib/whmcs/errors';
 
-// WHMCS as an OpenID Connect provider (PROTOCOL.md §8): its settings and its
-// discovery document. "Sign in with WHMCS" is on only when the client
-// credentials are configured; lib/env-oidc.ts has checked the rest.
+// WHMCS as an OpenID Connect provider (docs/whmcs.md#oidc-provider): its
+// settings and its discovery document. "Sign in with WHMCS" is on only when the
+// client credentials are configured; lib/env-oidc.ts has checked the rest.
 
 export type OidcSettings = {
   clientId: string;

@@ -18,7 +18,8 @@ const LEVELS = {
   not_found: 'info',
 } as const;
 
-// What an operator must fix, by the WHMCS message (QUIRKS.md Q1–Q3, Q8, Q9).
+// What an operator must fix, by the WHMCS message
+// (docs/whmcs.md#invalid-ip-credentials-and-role-gaps).
 const CAUSES: [RegExp, string][] = [
   [/^invalid ip\b/i, 'invalid_ip'],
   [/authentication failed/i, 'auth_failed'],

@@ -5,8 +5,9 @@ import type { Owned, RowPage } from '@/lib/whmcs/schemas/common';
 import type { Page } from '@/lib/whmcs/types';
 
 // WHMCS's admin API sees every client; its clientid/userid filters trust the
-// caller (PROTOCOL.md §9). These checks make sure a client only ever gets its
-// own records, and that someone else's record reads exactly like a missing one.
+// caller (docs/whmcs.md#the-admin-api-trusts-the-caller). These checks make sure
+// a client only ever gets its own records, and that someone else's record reads
+// exactly like a missing one.
 
 export type PageRequest = { offset?: number; limit?: number };
 

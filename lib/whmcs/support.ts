@@ -19,7 +19,8 @@ const listOnce = cache(
   ): Promise<Page<TicketSummary>> => {
     scope.assertClientId(clientId);
     // Without the flag WHMCS hides tickets of departments the API admin is
-    // not assigned to (PROTOCOL.md §9); a customer must see all of theirs.
+    // not assigned to (docs/whmcs.md#tickets-hidden-by-department); a customer
+    // must see all of theirs.
     const params = {
       clientid: clientId,
       ignore_dept_assignments: true,

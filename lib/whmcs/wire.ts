@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 
-// Field parsers for what WHMCS actually sends (shared/whmcs-api/PROTOCOL.md §7,
-// QUIRKS.md Q10–Q11). Each one accepts every observed form of a value and
-// yields the portal's form: number, string, exact money string, Date | null,
-// boolean, array.
+// Field parsers for what WHMCS actually sends: numbers that are sometimes
+// strings, money and dates as strings, five forms of boolean, lists in any of
+// their shapes (docs/whmcs.md). Each one accepts every observed form of a value
+// and yields the portal's form: number, string, exact money string,
+// Date | null, boolean, array.
 
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -13,8 +13,8 @@ import { date, flag, id, int, money, nested, optText, text } from '@/lib/whmcs/w
 
 // GetInvoices and GetInvoice: int ids, money as decimal strings, zero dates,
 // nested `invoices.invoice` / `items.item`, and an empty `transactions` sent
-// as "" (PROTOCOL.md §10). An invoice without its own number shows its id;
-// gateways arrive as module codes and leave as names.
+// as "" (all in docs/whmcs.md). An invoice without its own number shows its
+// id; gateways arrive as module codes and leave as names.
 
 const status = z.enum(INVOICE_STATUSES);
 

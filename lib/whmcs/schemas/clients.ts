@@ -6,8 +6,9 @@ import { id, isRecord, money, optText, text } from '@/lib/whmcs/wire';
 
 /**
  * GetClientsDetails puts the client under `client` and a deprecated copy at
- * the top level (QUIRKS.md Q12): `client.*` wins, the root fills gaps. The id
- * is `id`, `client_id` or `userid` depending on version.
+ * the top level (docs/whmcs.md#getclientsdetails-duplicates-fields-at-the-top-level):
+ * `client.*` wins, the root fills gaps. The id is `id`, `client_id` or
+ * `userid` depending on version.
  */
 function clientView(body: unknown): unknown {
   if (!isRecord(body)) return body;

@@ -10,7 +10,7 @@ export type RowPage<T> = { total: number; offset: number; rows: Owned<T>[] };
 
 /**
  * Paging keys of list answers. Their JSON types differ per action and even
- * within one answer (PROTOCOL.md §6), and not every action sends all three.
+ * within one answer, and not every action sends all three (docs/whmcs.md#paging-keys).
  */
 export const paging = {
   totalresults: int.optional(),

@@ -6,7 +6,8 @@ import { date, id, money, nested, optInt, optText } from '@/lib/whmcs/wire';
 
 // GetClientsProducts: `products.product[]`, ids and amounts as strings, zero
 // dates, unsupplied filters echoed as null. Each row also carries the
-// service's plaintext `password`, which is deliberately not read (PROTOCOL.md §9).
+// service's plaintext `password`, which is deliberately not read
+// (docs/whmcs.md#secrets-in-answers).
 
 const STATUSES = [
   'Pending',

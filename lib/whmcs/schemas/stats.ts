@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { int, optInt } from '@/lib/whmcs/wire';
 
 // GetStats, for the staff dashboard. Income arrives formatted with the default
-// currency's symbol and code ("$2645.80 USD", PROTOCOL.md §7) in whatever
-// number format the WHMCS install uses, so it is shown exactly as given rather
-// than parsed; counts arrive as numbers or numeric strings.
+// currency's symbol and code ("$2645.80 USD") in whatever number format the
+// WHMCS install uses, so it is shown exactly as given rather than parsed
+// (docs/whmcs.md#money-and-dates-as-strings); counts arrive as numbers or
+// numeric strings.
 
 const formatted = z.string().trim().max(64).regex(/\d/, 'expected a formatted amount');
 

@@ -67,7 +67,8 @@ const reply = z
 
 /**
  * GetTicket. There is no separate message field: the opening message is the
- * reply with `replyid` "0" (QUIRKS.md Q13), which is put first.
+ * reply with `replyid` "0" (docs/whmcs.md#ticket-opening-message-as-reply-0),
+ * which is put first.
  */
 export const getTicketAnswer = z
   .object({

@@ -4,12 +4,13 @@ import { PERMISSIONS, type Permission, type PortalUser } from '@/lib/whmcs/types
 import { flag, id, list, nested, optText, text } from '@/lib/whmcs/wire';
 
 // ValidateLogin, GetUsers, GetUserPermissions: a WHMCS *user* is a login that
-// may act on several client accounts (DESIGN.md, Identity and sessions).
+// may act on several client accounts (docs/whmcs.md#users-and-client-accounts).
 
 /**
  * ValidateLogin. `userid` must be a real id or the answer is malformed. Two
  * factors are required when WHMCS says so in any boolean form, and also when
- * it leaves out `passwordhash`, which it does for 2FA users (QUIRKS.md Q4).
+ * it leaves out `passwordhash`, which it does for 2FA users
+ * (docs/whmcs.md#validatelogin-and-two-factor-users).
  * The hash itself is read only for its presence and never kept.
  */
 export const validateLoginAnswer = z
@@ -39,7 +40,7 @@ const user = z
     clients: wire.clients,
   }));
 
-/** GetUsers: a flat `users[]`, each with its `clients[]` (PROTOCOL.md §7). */
+/** GetUsers: a flat `users[]`, each with its `clients[]` of `{id, isOwner}`. */
 export const getUsersAnswer = z
   .object({ users: list(user) })
   .transform((wire) => wire.users);
