@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { parsePasswordHash } from '@/lib/auth/password-hash';
 import { base32Decode } from '@/lib/auth/totp';
 
-// Staff accounts (DESIGN.md "Admin sign-in"), checked with the rest of lib/env.ts:
-// a JSON list inline in ADMIN_USERS or in the file ADMIN_USERS_FILE names. Error
-// messages name the entry and field, never a value: these hold password hashes.
+// Staff accounts (docs/security.md#staff-sign-in-and-actions), checked with the
+// rest of lib/env.ts: a JSON list inline in ADMIN_USERS or in the file
+// ADMIN_USERS_FILE names. Error messages name the entry and field, never a value:
+// these hold password hashes.
 
 export const STAFF_ROLES = ['owner', 'billing', 'support', 'readonly'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

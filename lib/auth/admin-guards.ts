@@ -81,9 +81,9 @@ export async function requireAdmin(permission?: AdminPermission): Promise<AdminS
 }
 
 /**
- * Step-up (DESIGN.md): for actions that need the TOTP code entered within the
- * last `maxAgeSeconds`. When it is older, the person is sent to enter it again
- * and brought back to `back` (an /admin path).
+ * Step-up: for actions that need the TOTP code entered within the last
+ * `maxAgeSeconds`. When it is older, the person is sent to enter it again and
+ * brought back to `back` (an /admin path).
  */
 export function requireRecentAuth(
   session: AdminSession,

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { StaffRole } from '@/lib/env-admin';
 
-// Staff roles map to explicit permissions (DESIGN.md "Authorization"). Every
-// admin page, route handler and server action names the permission it needs.
+// Staff roles map to explicit permissions (docs/security.md#staff-sign-in-and-actions).
+// Every admin page, route handler and server action names the permission it needs.
 
 export const ADMIN_PERMISSIONS = [
   /** The dashboard's WHMCS figures. */

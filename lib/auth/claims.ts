@@ -30,7 +30,7 @@ const adminClaims = z
     ...common,
     sub: z.string().regex(USERNAME),
     role: z.enum(STAFF_ROLES),
-    /** When the second factor was last entered: sign-in or step-up (DESIGN.md). */
+    /** When the second factor was last entered: at sign-in or at a step-up. */
     mfa: z.number().int().positive(),
   })
   .refine((c) => c.mfa >= c.auth && c.mfa <= c.iat + 60);

@@ -1,9 +1,9 @@
 import 'server-only';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// Staff passwords (DESIGN.md "Admin sign-in"): scrypt, stored self-describing as
-// `scrypt$N$r$p$salt$hash` (salt and hash base64url), so the cost can be raised
-// for new hashes while old ones keep verifying.
+// Staff passwords (docs/security.md#staff-sign-in-and-actions): scrypt, stored
+// self-describing as `scrypt$N$r$p$salt$hash` (salt and hash base64url), so the
+// cost can be raised for new hashes while old ones keep verifying.
 
 export type ScryptCost = { N: number; r: number; p: number };
 

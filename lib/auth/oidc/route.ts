@@ -69,8 +69,9 @@ export async function handleAuthRoute(req: NextRequest, ctx: AuthRouteContext) {
 
 // next-auth deletes its state and nonce cookies with Max-Age=0 alone. Next.js
 // re-serializes a route's cookies whenever the handler also set one through
-// next/headers, and that drops Max-Age=0, leaving the cookies behind (DESIGN.md
-// "Identity and sessions"). An Expires in the past survives it.
+// next/headers, and that drops Max-Age=0, leaving the cookies behind
+// (docs/security.md#sign-in-with-whmcs-openid-connect). An Expires in the past
+// survives it.
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
 function deletionThatSurvives(line: string): string {

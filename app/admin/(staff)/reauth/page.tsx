@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: 'Confirm it is you' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Step-up (DESIGN.md): a sensitive action needs the TOTP code entered within the
-// last few minutes; this asks for it again, then returns to where it came from.
+// Step-up: a sensitive action needs the TOTP code entered within the last few
+// minutes; this asks for it again, then returns to where it came from.
 export default async function StaffReauthPage({ searchParams }: Props) {
   await requireAdmin();
   const params = await searchParams;
