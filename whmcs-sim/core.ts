@@ -64,7 +64,10 @@ function errorReply(status: number, message: string, json: boolean): SimResponse
   return { status, contentType: JSON_TYPE, body: phpJson({ result: 'error', message }) };
 }
 
-/** IP allow list, then identifier, then secret; each refusal is a 403 (QUIRKS Q1-Q2). */
+/**
+ * IP allow list, then identifier, then secret; each refusal is a 403 with
+ * WHMCS's message (docs/whmcs.md#invalid-ip-credentials-and-role-gaps).
+ */
 function refusal(
   form: URLSearchParams,
   ip: string,

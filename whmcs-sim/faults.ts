@@ -9,12 +9,12 @@ export const FAULT_KINDS = [
   'http500',
   'http502',
   'http503',
-  'html', // a maintenance page with status 200 (QUIRKS Q5)
+  'html', // a maintenance page with status 200
   'truncated', // the JSON answer cut off half-way
   'malformed', // a PHP notice printed before the JSON
-  'invalid_ip', // the API IP allow list refuses the caller (Q1)
-  'auth_failed', // the API secret is wrong (Q2)
-  'role_gap', // the API role lacks this action (Q3)
+  'invalid_ip', // the API IP allow list refuses the caller (403)
+  'auth_failed', // the API secret is wrong (403)
+  'role_gap', // the API role lacks this action (403)
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -27,7 +27,8 @@ export const ACTIONS: Record<string, Handler> = {
   CreateSsoToken: createSsoToken,
 };
 
-// WHMCS matches `action` without regard to case (PROTOCOL.md §1).
+// WHMCS matches `action` without regard to case
+// (docs/whmcs.md#action-names-are-case-insensitive).
 const BY_LOWER_NAME = new Map(
   Object.entries(ACTIONS).map(([name, handler]) => [name.toLowerCase(), handler]),
 );

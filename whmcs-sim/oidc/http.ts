@@ -1,5 +1,6 @@
 // The OIDC endpoints over node:http, at the paths WHMCS serves them
-// (PROTOCOL.md §8), plus the test-only tamper switch when it was asked for.
+// (docs/whmcs.md#oidc-provider), plus the test-only tamper switch when it was
+// asked for.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTamperMode } from './config';
 import type { OidcProvider, OidcReply } from './provider';

@@ -1,6 +1,7 @@
-// WHMCS as an OpenID Connect provider (PROTOCOL.md §8), without I/O: the HTTP
-// layer (http.ts) turns requests into these calls and replies back. Times are
-// the real clock, not the seed's anchor, because relying parties check them.
+// WHMCS as an OpenID Connect provider (docs/whmcs.md#oidc-provider), without
+// I/O: the HTTP layer (http.ts) turns requests into these calls and replies
+// back. Times are the real clock, not the seed's anchor, because relying
+// parties check them.
 import type { User } from '../model';
 import { authorize, submitLogin } from './authorize';
 import { DEMO_OIDC_CLIENT, type OidcClient, type TamperMode } from './config';
