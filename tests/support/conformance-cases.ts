@@ -39,9 +39,7 @@ export const CASES: Case[] = [
         email: `${name}@kraken.example`,
         password2: 'KrakenDemo!2026',
       })),
-    allow: [
-      { path: 'passwordhash', missing: true, why: 'a 2FA user gets no hash (QUIRKS Q4)' },
-    ],
+    allow: [{ path: 'passwordhash', missing: true, why: 'a 2FA user gets no hash' }],
   },
   {
     action: 'GetUsers',
@@ -71,9 +69,7 @@ export const CASES: Case[] = [
       ['client', 'users', 'user'],
       ['client', 'customfields'],
     ],
-    allow: [
-      { path: 'stats', missing: true, why: 'sent only with stats=true (QUIRKS Q12)' },
-    ],
+    allow: [{ path: 'stats', missing: true, why: 'sent only with stats=true' }],
   },
   {
     action: 'GetClientsProducts',
