@@ -26,7 +26,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
           not signed in for {minutes === 1 ? 'a minute' : `${minutes} minutes`}.
         </p>
       </PageHeader>
-      <Card title={`Password for ${session.email}`}>
+      <Card title={`Signed in as ${session.email}`}>
         <ConfirmForm next={next} email={session.email} />
         {oidcSettings() ? <WhmcsSignIn next={next} failed={false} /> : null}
       </Card>

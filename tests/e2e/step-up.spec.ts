@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signedInPage, startFaultStack, type FaultStack } from './fault-stack';
+import { PASSWORD } from './support';
+
+// Step-up in the browser, on a stack whose window is two seconds: once it has
+// passed, a sensitive page asks for the password again and then goes back to
+// where the customer was; a wrong password is refused and counted.
+
+let stack: FaultStack;
+let page: Page;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({ browser }) => {
+  stack = await startFaultStack({ STEP_UP_MAX_AGE_SECONDS: '2' });
+  page = await signedInPage(browser, stack, 'alice@kraken.example');
+});
+test.afterAll(() => stack.stop());
+
+const confirmUrl = '/account/confirm?next=%2Faccount%2Fsecurity';
+
+test('a fresh sign-in needs no confirmation', async () => {
+  await page.goto(confirmUrl);
+
+  await expect(page).toHaveURL(/\/account\/security$/);
+});
+
+test('a stale session is asked for its password and refused a wrong one', async () => {
+  await page.waitForTimeout(2_500);
+  await page.goto(confirmUrl);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+
+  await expect(page.locator('#confirm-error')).toHaveText(
+    'That password is not right. Please try again.',
+  );
+  await expect(page).toHaveURL(/\/account\/confirm/);
+});
+
+test('the right password goes back to the page, and the failure is in the history', async () => {
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+
+  await expect(page).toHaveURL(/\/account\/security$/);
+  const history = page.getByRole('table', { name: /sign-ins/ });
+  await expect(history).toContainText('wrong password when confirming a change');
+  await expect(history).toContainText('confirmed password for a sensitive change');
+});
+
+test('a hostile next is not followed', async () => {
+  await page.waitForTimeout(2_500);
+  await page.goto('/account/confirm?next=https%3A%2F%2Fevil.example%2F');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
