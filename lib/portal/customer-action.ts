@@ -9,11 +9,13 @@ import { store } from '@/lib/store';
 import { StoreUnavailableError } from '@/lib/store/types';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import type { Permission } from '@/lib/whmcs/types';
+import { getUserPermissions } from '@/lib/whmcs/users';
 import type { FormState } from '@/lib/portal/form-state';
 import { requireStepUp } from '@/lib/portal/step-up';
 
 // The one way a customer changes anything. After the session guard it checks,
-// in this order: the WHMCS permission of a non-owner user (403), the form
+// in this order: the WHMCS permission of a non-owner user (403; asked of WHMCS
+// again, not only taken from the token), the form
 // against a strict schema (nothing is sent on bad input), a recent sign-in for
 // step-up actions, and the submission key of idempotent forms (a repeat gets
 // the first answer, never a second write). Then the change runs inside the
@@ -77,6 +79,18 @@ export async function customerAction<S extends z.ZodType>(
 ): Promise<FormState> {
   const session = await requireCustomer();
   if (spec.permission && !can(session, spec.permission)) forbidden();
+  if (spec.permission && !session.isOwner) {
+    // The token holds the rights read at sign-in; a change asks WHMCS again,
+    // so a right taken away there stops changes at once, not at next sign-in.
+    const now = await getUserPermissions(session.userId, session.clientId).catch(
+      (error: unknown) => {
+        if (error instanceof WhmcsError) return null;
+        throw error;
+      },
+    );
+    if (now === null) return unavailable(previous, form, spec);
+    if (!now.includes(spec.permission)) forbidden();
+  }
 
   const values = typedValues(form, spec);
   const submission = keyOf(form) ?? previous.submission;
@@ -110,6 +124,22 @@ export async function customerAction<S extends z.ZodType>(
 }
 
 type Performed = { state: FormState; redirectTo?: string };
+
+/** WHMCS could not confirm the user's rights: nothing ran, and what was typed is kept. */
+async function unavailable<S extends z.ZodType>(
+  previous: FormState,
+  form: FormData,
+  spec: CustomerActionSpec<S>,
+): Promise<FormState> {
+  return {
+    status: 'error',
+    message: MESSAGES.unavailable,
+    problems: {},
+    values: typedValues(form, spec),
+    submission: keyOf(form) ?? previous.submission,
+    reference: (await requestContext()).requestId,
+  };
+}
 
 async function perform<S extends z.ZodType>(
   session: CustomerSession,

@@ -130,6 +130,39 @@ describe('refusals before anything runs', () => {
     expect(run).toHaveBeenCalledOnce();
   });
 
+  it('answers 403 once WHMCS has taken the right away, though the token still has it', async () => {
+    await signedIn({ isOwner: false, permissions: ['tickets'] });
+    whmcs.answer(json({ result: 'success', permissions: ['invoices'] }));
+    const run = vi.fn();
+
+    const digest = await interruption(
+      customerAction(
+        start(),
+        form({ ticketId: '4', message: 'hi' }),
+        spec(run, { permission: 'tickets' }),
+      ),
+    );
+
+    expect(digest).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('runs nothing when WHMCS cannot confirm the right, and keeps the text', async () => {
+    await signedIn({ isOwner: false, permissions: ['tickets'] });
+    whmcs.answer(json({ result: 'error', message: 'down' }, 503));
+    const run = vi.fn();
+
+    const state = await customerAction(
+      start(),
+      form({ ticketId: '4', message: 'keep me' }),
+      spec(run, { permission: 'tickets' }),
+    );
+
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.unavailable });
+    expect(state.values.message).toBe('keep me');
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('sends the person to sign in when there is no session', async () => {
     const run = vi.fn();
 
