@@ -39,6 +39,10 @@ export type Product = {
   id: number;
   name: string;
   group: string;
+  /** The product group's id (GetProducts `gid`). */
+  groupId: number;
+  /** The server module that provisions it ('' for none). */
+  module: string;
   kind: 'hosting' | 'server' | 'other';
   cycle: string;
   priceCents: number;
@@ -126,4 +130,22 @@ export type Domain = {
   dnsManagement: boolean;
   emailForwarding: boolean;
   idProtection: boolean;
+  /** What the registrar holds: 2 to 5 nameserver hostnames, in order. */
+  nameservers: string[];
+  /** The registrar (transfer) lock. */
+  locked: boolean;
+  /** The auth code the registrar holds for a transfer out. */
+  eppCode: string;
+};
+
+export const CANCELLATION_TYPES = ['Immediate', 'End of Billing Period'] as const;
+export type CancellationType = (typeof CANCELLATION_TYPES)[number];
+
+/** A service's cancellation request (AddCancelRequest), until staff act on it. */
+export type CancelRequest = {
+  id: number;
+  serviceId: number;
+  type: CancellationType;
+  reason: string;
+  date: string;
 };

@@ -9,10 +9,25 @@ export const SERVERS: Server[] = [
   { id: 3, name: 'Abyss', ip: '192.0.2.30', hostname: 'abyss.kraken.example' },
 ];
 
+/** Product groups in catalogue order; a group's id is its place here. */
+export const PRODUCT_GROUPS = [
+  'Shared Hosting',
+  'VPS',
+  'Dedicated Servers',
+  'Professional Services',
+  'Security',
+] as const;
+
+const MODULES: Record<Product['kind'], string> = {
+  hosting: 'cpanel',
+  server: 'virtualizor',
+  other: '',
+};
+
 const product = (
   id: number,
   name: string,
-  group: string,
+  group: (typeof PRODUCT_GROUPS)[number],
   kind: Product['kind'],
   priceCents: number,
   extra: Partial<Product> = {},
@@ -20,6 +35,8 @@ const product = (
   id,
   name,
   group,
+  groupId: PRODUCT_GROUPS.indexOf(group) + 1,
+  module: MODULES[kind],
   kind,
   cycle: 'Monthly',
   priceCents,
@@ -45,6 +62,11 @@ export const PRODUCTS: Product[] = [
     cycle: 'One Time',
   }),
   product(7, 'SSL Certificate', 'Security', 'other', 3900, { cycle: 'Annually' }),
+  // Sold but not used by any seeded service: an upgrade from the other two plans.
+  product(8, 'Premium Shared', 'Shared Hosting', 'hosting', 2495, {
+    diskLimitMb: 153_600,
+    bwLimitMb: 1_024_000,
+  }),
 ];
 
 export const DEPARTMENTS: Department[] = [

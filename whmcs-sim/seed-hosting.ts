@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConfigOption, Domain, Service, ServiceStatus } from './model';
 import { GATEWAYS, PRODUCTS } from './seed-catalog';
 import { asciiSlug, daysFromNow, type SeedContext } from './seed-kit';
@@ -89,6 +90,20 @@ type DomainSpec = [
   extra?: Partial<Domain>,
 ];
 
+export const KRAKEN_NAMESERVERS = ['ns1.kraken.example', 'ns2.kraken.example'] as const;
+
+const EPP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789#%*';
+
+/** A registrar-style auth code, derived from the name so the seed's random sequence is untouched. */
+function eppCodeFor(name: string): string {
+  const bytes = createHash('sha256').update(`epp:${name}`).digest();
+
+  return Array.from(
+    bytes.subarray(0, 16),
+    (b) => EPP_ALPHABET[b % EPP_ALPHABET.length],
+  ).join('');
+}
+
 export function addDomain(ctx: SeedContext, clientId: number, spec: DomainSpec): Domain {
   const [name, status, expiresInDays, extra] = spec;
   const regperiod = ctx.rng.pick([1, 1, 2]);
@@ -113,6 +128,9 @@ export function addDomain(ctx: SeedContext, clientId: number, spec: DomainSpec):
     dnsManagement: ctx.rng.next() < 0.5,
     emailForwarding: ctx.rng.next() < 0.3,
     idProtection: ctx.rng.next() < 0.4,
+    nameservers: [...KRAKEN_NAMESERVERS],
+    locked: status === 'Active' || status === 'Grace',
+    eppCode: eppCodeFor(name),
     ...extra,
   };
   ctx.state.domains.push(domain);
@@ -137,13 +155,34 @@ const ALICE_SERVICES: ServiceSpec[] = [
   [1, 'Active', 'client-florist.example', 250],
 ];
 
+// The registrars of the Active ones are fixed, because registrars answer a
+// transfer-code request differently (actions/domain-registrar.ts).
 const ALICE_DOMAINS: DomainSpec[] = [
-  ['moreau-design.example', 'Active', 200],
-  ['moreau-portfolio.example', 'Active', 12],
-  ['atelier-moreau.example', 'Active', 25, { doNotRenew: true }],
+  ['moreau-design.example', 'Active', 200, { registrar: 'openprovider' }],
+  ['moreau-portfolio.example', 'Active', 12, { registrar: 'enom' }],
+  [
+    'atelier-moreau.example',
+    'Active',
+    25,
+    { doNotRenew: true, registrar: 'resellerclub' },
+  ],
   ['moreau-shop.example', 'Expired', -20],
   ['old-moreau.example', 'Cancelled', -300],
-  ['moreau.example', 'Active', 400, { regtype: 'Transfer' }],
+  [
+    'moreau.example',
+    'Active',
+    400,
+    {
+      regtype: 'Transfer',
+      registrar: 'openprovider',
+      locked: false,
+      nameservers: [
+        'ns1.dns-partner.example',
+        'ns2.dns-partner.example',
+        'ns3.dns-partner.example',
+      ],
+    },
+  ],
   ['moreau-studio.example', 'Pending', 365],
   ['client-bakery.example', 'Grace', -5],
 ];
@@ -151,6 +190,9 @@ const ALICE_DOMAINS: DomainSpec[] = [
 export function seedDemoHosting(ctx: SeedContext): void {
   for (const spec of ALICE_SERVICES) addService(ctx, 1, spec);
   for (const spec of ALICE_DOMAINS) addDomain(ctx, 1, spec);
+  // Transferred in 40 days ago: still inside the 60-day lock on a new transfer.
+  const transferred = ctx.state.domains.find((d) => d.name === 'moreau.example');
+  if (transferred) transferred.regdate = ymd(daysFromNow(ctx, -40));
 
   addService(ctx, 2, [1, 'Active', 'sam-okafor.example', 880]);
   addService(ctx, 2, [7, 'Active', 'sam-okafor.example', 400]);

@@ -1,5 +1,13 @@
 import type { Department, Invoice, Ticket, Transaction } from './model-billing';
-import type { Client, Domain, Product, Server, Service, User } from './model';
+import type {
+  CancelRequest,
+  Client,
+  Domain,
+  Product,
+  Server,
+  Service,
+  User,
+} from './model';
 
 /** Everything the simulator knows. Tests read and arrange it directly. */
 export type SimState = {
@@ -15,6 +23,8 @@ export type SimState = {
   transactions: Transaction[];
   departments: Department[];
   tickets: Ticket[];
+  /** Cancellation requests of services (AddCancelRequest). */
+  cancelRequests: CancelRequest[];
   /** Single sign-on tokens handed out by CreateSsoToken, spent at /oauth/singlesignon.php. */
   ssoTokens: SsoToken[];
 };
@@ -45,6 +55,7 @@ export function emptyState(now: Date): SimState {
     transactions: [],
     departments: [],
     tickets: [],
+    cancelRequests: [],
     ssoTokens: [],
   };
 }

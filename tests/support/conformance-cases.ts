@@ -206,6 +206,75 @@ export const CASES: Case[] = [
     ],
   },
   {
+    action: 'GetProducts',
+    calls: () => [{}, { gid: '1' }, { pid: '3' }, { pid: '1,8' }, { module: 'cpanel' }],
+    lists: [
+      ['products', 'product'],
+      ['products', 'product', 0, 'configoptions', 'configoption'],
+    ],
+    allow: [
+      {
+        path: 'products.product[].configoptions.configoption[].options.option[].rawName',
+        alternative: { type: 'string' },
+        why: 'the example leaves it null; an option with a plain name repeats it',
+      },
+    ],
+  },
+  {
+    action: 'AddCancelRequest',
+    calls: () => [
+      { serviceid: '1', type: 'Immediate', reason: 'Moving elsewhere' },
+      { serviceid: '2' },
+    ],
+  },
+  {
+    action: 'DomainGetNameservers',
+    // Domain 6 (moreau.example) has three nameservers.
+    calls: () => [{ domainid: '1' }, { domainid: '6' }],
+    allow: ['ns3', 'ns4', 'ns5'].map((path) => ({
+      path,
+      extra: { type: 'string' } as const,
+      why: 'one key per nameserver the domain has; the example has two',
+    })),
+  },
+  {
+    action: 'DomainUpdateNameservers',
+    calls: () => [
+      { domainid: '2', ns1: 'ns1.dns-partner.example', ns2: 'ns2.dns-partner.example' },
+      { domain: 'moreau-design.example', ns1: 'a.ns.example', ns2: 'b.ns.example' },
+    ],
+  },
+  {
+    action: 'DomainGetLockingStatus',
+    calls: () => [{ domainid: '1' }, { domainid: '6' }],
+  },
+  {
+    action: 'DomainUpdateLockingStatus',
+    calls: () => [
+      { domainid: '3', lockstatus: '0' },
+      { domainid: '3', lockstatus: '1' },
+    ],
+  },
+  {
+    action: 'DomainRequestEPP',
+    // Domain 2's registrar (eNom) emails the code; domain 1's returns it.
+    calls: () => [{ domainid: '2' }, { domainid: '1' }],
+    allow: [
+      {
+        path: 'eppcode',
+        extra: { type: 'string' },
+        why: 'registrars that return the code (the example is one that emails it)',
+      },
+    ],
+  },
+  {
+    action: 'UpdateClientDomain',
+    calls: () => [
+      { domainid: '1', donotrenew: '1' },
+      { domainid: '1', donotrenew: '0' },
+    ],
+  },
+  {
     action: 'GetStats',
     calls: () => [{}, { timeline_days: '3' }],
     allow: ['new_orders', 'accepted_orders', 'income', 'expenditure', 'new_tickets'].map(

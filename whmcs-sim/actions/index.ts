@@ -1,6 +1,16 @@
 import type { Handler } from '../wire';
 import { getInvoice, getInvoices } from './billing';
+import { addCancelRequest } from './cancel';
 import { getClientsDetails } from './clients';
+import {
+  domainGetLockingStatus,
+  domainGetNameservers,
+  domainRequestEpp,
+  domainUpdateLockingStatus,
+  domainUpdateNameservers,
+} from './domain-registrar';
+import { updateClientDomain } from './domain-update';
+import { getProducts } from './products';
 import { getClientsDomains, getClientsProducts } from './services';
 import { createSsoToken } from './sso';
 import { getStats } from './stats';
@@ -25,6 +35,14 @@ export const ACTIONS: Record<string, Handler> = {
   AddTicketReply: addTicketReply,
   GetStats: getStats,
   CreateSsoToken: createSsoToken,
+  GetProducts: getProducts,
+  AddCancelRequest: addCancelRequest,
+  DomainGetNameservers: domainGetNameservers,
+  DomainUpdateNameservers: domainUpdateNameservers,
+  DomainGetLockingStatus: domainGetLockingStatus,
+  DomainUpdateLockingStatus: domainUpdateLockingStatus,
+  DomainRequestEPP: domainRequestEpp,
+  UpdateClientDomain: updateClientDomain,
 };
 
 // WHMCS matches `action` without regard to case
