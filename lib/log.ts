@@ -44,6 +44,9 @@ const REDACT = [
   'cookie',
   'set-cookie',
   'x-kraken-signature',
+  // a domain's transfer code (DomainRequestEPP) is the key to moving it away
+  'eppcode',
+  'eppCode',
 ];
 
 /** A logger with the portal's redaction writing to `destination` (stdout by default). */

@@ -18,6 +18,11 @@ export const READ_ACTIONS = [
   'GetSupportDepartments',
   // Staff dashboard only (requireAdmin('stats:view')): company-wide figures.
   'GetStats',
+  // The catalogue (no customer data), for a service's other plans.
+  'GetProducts',
+  // Asked of the domain's registrar on each call; they change nothing.
+  'DomainGetNameservers',
+  'DomainGetLockingStatus',
 ] as const;
 
 /**
@@ -30,6 +35,13 @@ export const WRITE_ACTIONS = [
   'ValidateLogin',
   // A single-use sign-in link: a new token each time, so never sent twice.
   'CreateSsoToken',
+  'AddCancelRequest',
+  'DomainUpdateNameservers',
+  'DomainUpdateLockingStatus',
+  // Only ever with `donotrenew` (auto-renewal); the action can change any field.
+  'UpdateClientDomain',
+  // The registrar may email the code to the registrant on each request.
+  'DomainRequestEPP',
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];

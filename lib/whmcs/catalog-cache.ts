@@ -3,13 +3,16 @@ import type { ReadAction } from '@/lib/whmcs/allowlist';
 import type { FormParams } from '@/lib/whmcs/form';
 
 // A short-lived, in-process cache shared by every request, for WHMCS answers
-// that are the same for every customer: the catalogue (support departments;
-// later currencies and products). React's cache() only lasts one request; these
+// that are the same for every customer: the catalogue (support departments,
+// products; later currencies). React's cache() only lasts one request; these
 // change rarely, so asking WHMCS once every few minutes is enough. The key is
 // the action and its parameters and nothing else, so an answer about one
 // customer must never come through here: the actions are limited to CATALOG.
 
-export const CATALOG = ['GetSupportDepartments'] as const satisfies readonly ReadAction[];
+export const CATALOG = [
+  'GetSupportDepartments',
+  'GetProducts',
+] as const satisfies readonly ReadAction[];
 export type CatalogAction = (typeof CATALOG)[number];
 
 export const CATALOG_TTL_MS = 5 * 60_000;

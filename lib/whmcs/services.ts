@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { schemas } from '@/lib/whmcs/schemas';
 import * as scope from '@/lib/whmcs/scope';
 import { call } from '@/lib/whmcs/transport';
-import type { Page, Service } from '@/lib/whmcs/types';
+import type { CancellationType, Page, Service } from '@/lib/whmcs/types';
 
 const ACTION = 'GetClientsProducts';
 const MISSING = 'Service ID Not Found';
@@ -39,3 +39,18 @@ export const getService = cache(
     return scope.ownedRecord(ACTION, clientId, serviceId, row, MISSING);
   },
 );
+
+/**
+ * Files a cancellation request for a service the caller has read with
+ * getService (so it is the client's own). Only the service, the type and the
+ * reason are sent. WHMCS keeps one open request per service and refuses another.
+ */
+export async function requestCancellation(
+  service: Service,
+  type: CancellationType,
+  reason: string,
+): Promise<void> {
+  scope.assertId('serviceId', service.id);
+  const params = { serviceid: service.id, type, reason };
+  await call('AddCancelRequest', params, schemas.AddCancelRequest);
+}

@@ -17,6 +17,7 @@ export type SsoPlace =
   | { to: 'invoice'; invoiceId: number }
   | { to: 'invoice-pdf'; invoiceId: number }
   | { to: 'control-panel'; serviceId: number }
+  | { to: 'upgrade'; serviceId: number }
   | { to: 'password' }
   | { to: 'two-factor' };
 
@@ -41,6 +42,10 @@ function destinationOf(place: SsoPlace): Destination {
         ),
         service_id: place.serviceId,
       };
+    case 'upgrade':
+      // WHMCS's own upgrade page lists the plans this one may change to, with
+      // the prorated price, and places the order there.
+      return custom(`upgrade.php?type=package&id=${place.serviceId}`);
     case 'password':
       return custom('index.php?rp=/user/password');
     case 'two-factor':

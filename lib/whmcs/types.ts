@@ -74,6 +74,10 @@ export type ServiceStatus =
 
 export type Service = {
   id: number;
+  /** The catalogue product (GetProducts `pid`). */
+  productId: number;
+  /** The server it is provisioned on; 0 when no server module runs it. */
+  serverId: number;
   productName: string;
   groupName: string;
   domain: string;
@@ -94,6 +98,32 @@ export type Service = {
   bandwidthLimitMb: number;
   configOptions: { name: string; value: string }[];
 };
+
+/** The billing cycles WHMCS prices products on (GetProducts `pricing` keys). */
+export const PRICED_CYCLES = [
+  'monthly',
+  'quarterly',
+  'semiannually',
+  'annually',
+  'biennially',
+  'triennially',
+] as const;
+export type PricedCycle = (typeof PRICED_CYCLES)[number];
+
+/** A product of the catalogue (GetProducts), the same for every customer. */
+export type CatalogProduct = {
+  id: number;
+  groupId: number;
+  name: string;
+  description: string;
+  /** 'free', 'onetime' or 'recurring'. */
+  payType: string;
+  /** Prices per currency code, only for the cycles the product is sold on. */
+  prices: Record<string, Partial<Record<PricedCycle, Money>>>;
+};
+
+export const CANCELLATION_TYPES = ['Immediate', 'End of Billing Period'] as const;
+export type CancellationType = (typeof CANCELLATION_TYPES)[number];
 
 export type DomainStatus =
   | 'Pending'

@@ -73,3 +73,40 @@ const domain = z
 export const getClientsDomainsAnswer = z
   .object({ ...paging, domains: nested('domain', domain) })
   .transform((wire, ctx) => toPage(wire, wire.domains, ctx));
+
+// The registrar functions. WHMCS asks the domain's registrar on each call and
+// passes on its answer; a refusal is the registrar's own text.
+
+const NAMESERVER_KEYS = ['ns1', 'ns2', 'ns3', 'ns4', 'ns5'] as const;
+
+/** DomainGetNameservers: `ns1`…`ns5`, as many as the domain has (blanks dropped). */
+export const domainGetNameserversAnswer = z
+  .object(Object.fromEntries(NAMESERVER_KEYS.map((k) => [k, optText])))
+  .transform((wire) =>
+    NAMESERVER_KEYS.map((k) => String(wire[k] ?? '').trim()).filter(Boolean),
+  )
+  .pipe(z.array(z.string()).min(1, 'no nameservers in the answer'));
+
+/** DomainGetLockingStatus: "locked" or "unlocked"; anything else is not understood. */
+export const domainGetLockingStatusAnswer = z
+  .object({
+    lockstatus: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['locked', 'unlocked'])),
+  })
+  .transform((wire) => wire.lockstatus === 'locked');
+
+/** DomainRequestEPP: the code when the registrar returns one; none when it emails it. */
+export const domainRequestEppAnswer = z
+  .object({ eppcode: optText })
+  .transform((wire) => ({ code: wire.eppcode.trim() || null }));
+
+/** Writes that answer `result` alone (DomainUpdateNameservers, DomainUpdateLockingStatus). */
+export const doneAnswer = z.object({}).transform(() => true as const);
+
+/** UpdateClientDomain echoes the domain id as a string. */
+export const updateClientDomainAnswer = z
+  .object({ domainid: id })
+  .transform((wire) => ({ domainId: wire.domainid }));

@@ -2,9 +2,20 @@ import 'server-only';
 import type { z } from 'zod';
 import type { AllowedAction } from '@/lib/whmcs/allowlist';
 import { getInvoiceAnswer, getInvoicesAnswer } from '@/lib/whmcs/schemas/billing';
+import { getProductsAnswer } from '@/lib/whmcs/schemas/catalog';
 import { getClientsDetailsAnswer } from '@/lib/whmcs/schemas/clients';
-import { getClientsDomainsAnswer } from '@/lib/whmcs/schemas/domains';
-import { getClientsProductsAnswer } from '@/lib/whmcs/schemas/services';
+import {
+  domainGetLockingStatusAnswer,
+  domainGetNameserversAnswer,
+  domainRequestEppAnswer,
+  doneAnswer,
+  getClientsDomainsAnswer,
+  updateClientDomainAnswer,
+} from '@/lib/whmcs/schemas/domains';
+import {
+  addCancelRequestAnswer,
+  getClientsProductsAnswer,
+} from '@/lib/whmcs/schemas/services';
 import { createSsoTokenAnswer } from '@/lib/whmcs/schemas/sso';
 import { getStatsAnswer } from '@/lib/whmcs/schemas/stats';
 import {
@@ -36,6 +47,14 @@ export const schemas = {
   GetSupportDepartments: getSupportDepartmentsAnswer,
   GetStats: getStatsAnswer,
   CreateSsoToken: createSsoTokenAnswer,
+  GetProducts: getProductsAnswer,
+  AddCancelRequest: addCancelRequestAnswer,
+  DomainGetNameservers: domainGetNameserversAnswer,
+  DomainUpdateNameservers: doneAnswer,
+  DomainGetLockingStatus: domainGetLockingStatusAnswer,
+  DomainUpdateLockingStatus: doneAnswer,
+  DomainRequestEPP: domainRequestEppAnswer,
+  UpdateClientDomain: updateClientDomainAnswer,
 } as const satisfies Record<AllowedAction, z.ZodType>;
 
 const byLowerName = new Map<string, z.ZodType>(

@@ -27,6 +27,8 @@ const service = z
   .object({
     id,
     clientid: id,
+    pid: id,
+    serverid: optInt,
     name: optText,
     translated_name: optText,
     groupname: optText,
@@ -53,6 +55,8 @@ const service = z
     ownerId: wire.clientid,
     value: {
       id: wire.id,
+      productId: wire.pid,
+      serverId: wire.serverid,
       productName: wire.translated_name || wire.name,
       groupName: wire.translated_groupname || wire.groupname,
       domain: wire.domain,
@@ -78,3 +82,8 @@ const service = z
 export const getClientsProductsAnswer = z
   .object({ ...paging, products: nested('product', service) })
   .transform((wire, ctx) => toPage(wire, wire.products, ctx));
+
+// AddCancelRequest echoes the service and its client, both as strings.
+export const addCancelRequestAnswer = z
+  .object({ serviceid: id, userid: id })
+  .transform((wire) => ({ serviceId: wire.serviceid, clientId: wire.userid }));
