@@ -38,6 +38,8 @@ type Props = {
   hidden?: Record<string, string | number>;
   /** A form with a file field must be posted as multipart. */
   className?: string;
+  /** A change that cannot be undone from the portal gets the danger style. */
+  danger?: boolean;
   children?: ReactNode;
 };
 
@@ -48,6 +50,7 @@ export function ActionForm({
   resetOnDone = false,
   hidden = {},
   className,
+  danger = false,
   children,
 }: Props) {
   const [state, dispatch, pending] = useActionState(action, idleState(submission));
@@ -83,7 +86,11 @@ export function ActionForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {children}
-        <button type="submit" className="button button-primary" disabled={pending}>
+        <button
+          type="submit"
+          className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+          disabled={pending}
+        >
           {pending ? 'Sending…' : submitLabel}
         </button>
       </form>
@@ -117,6 +124,11 @@ function FormMessage({
           {' '}
           <a href={state.href}>View it</a>
         </>
+      ) : null}
+      {!failed && state.reveal ? (
+        <code className="reveal-value" translate="no">
+          {state.reveal}
+        </code>
       ) : null}
     </p>
   );
@@ -257,5 +269,44 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** A box to tick, sent as `value` when ticked (a confirmation). */
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  value = 'yes',
+  required,
+}: Omit<FieldProps, 'defaultValue'> & { value?: string }) {
+  const { state, problem, id, describedBy } = useField(name, hint);
+
+  return (
+    <div className="field field-checkbox">
+      <span className="checkbox-row">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          value={value}
+          required={required}
+          defaultChecked={state.values[name] === value}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <label htmlFor={id}>{label}</label>
+      </span>
+      {hint ? (
+        <span className="muted" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {problem ? (
+        <span className="field-problem" id={`${id}-problem`}>
+          {problem}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -29,7 +29,18 @@ export type Outcome = {
   href?: string;
   /** Leave the portal for this URL at once (a single-use sign-in link). */
   redirectTo?: string;
+  /** A value shown once with the message (a transfer code): never kept for repeats. */
+  reveal?: string;
 };
+
+/**
+ * Thrown by `run` when the change cannot be made, for a reason the person can
+ * act on, found before anything was sent (e.g. a service that is not active):
+ * they read `message`, and the activity entry records a failure.
+ */
+export class ActionRefused extends Error {
+  override name = 'ActionRefused';
+}
 
 export type CustomerActionSpec<S extends z.ZodType> = {
   /** The activity trail's name for it, e.g. 'ticket.reply'. */
@@ -160,14 +171,17 @@ async function perform<S extends z.ZodType>(
       () => spec.run(input, session),
       { detail: { clientId: session.clientId }, event: 'customer.action' },
     );
-    const done = { ...state('done', outcome.message), submission: randomUUID() };
-
-    return {
-      state: outcome.href ? { ...done, href: outcome.href } : done,
-      redirectTo: outcome.redirectTo,
+    const done: FormState = {
+      ...state('done', outcome.message),
+      submission: randomUUID(),
+      ...(outcome.href && { href: outcome.href }),
+      ...(outcome.reveal && { reveal: outcome.reveal }),
     };
+
+    return { state: done, redirectTo: outcome.redirectTo };
   } catch (error) {
     unstable_rethrow(error);
+    if (error instanceof ActionRefused) return failure(error.message);
     if (error instanceof AuditUnavailableError || error instanceof StoreUnavailableError)
       return failure(MESSAGES.store);
     if (!(error instanceof WhmcsError)) throw error;
@@ -226,8 +240,10 @@ async function onceForKey(
     result.state.status === 'done'
       ? result.state
       : { ...result.state, submission: randomUUID() };
+  // A value shown once is never written to the store.
+  const { reveal: _shownOnce, ...kept } = answer;
   await store()
-    .counters.remember(name, JSON.stringify(answer), REPEAT_WINDOW_SECONDS)
+    .counters.remember(name, JSON.stringify(kept), REPEAT_WINDOW_SECONDS)
     .catch(() => undefined);
 
   return { ...result, state: answer };

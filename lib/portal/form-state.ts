@@ -17,6 +17,8 @@ export type FormState = {
   href?: string;
   /** The request's id, quoted in messages about failures. */
   reference?: string;
+  /** A value shown once under the message (a transfer code); never kept or repeated. */
+  reveal?: string;
 };
 
 export function idleState(submission: string): FormState {
