@@ -70,4 +70,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     description: 'Owner of one account (Priya Natarajan) with two-factor enabled.',
     clientIds: [4],
   },
+  {
+    // Seeded after the thirty ordinary customers (users 5–34).
+    userId: 35,
+    email: 'webmaster@kraken.example',
+    password: DEMO_PASSWORD,
+    description:
+      'Non-owner user on Moreau Design who may see services and domains and use ' +
+      'control panels, but not change domains, order or cancel.',
+    clientIds: [1],
+  },
 ];

@@ -160,6 +160,27 @@ function seedCustomers(ctx: SeedContext, count: number): void {
   }
 }
 
+/**
+ * Demo logins added after everything else, so the rest of the seed (ids and
+ * the random sequence) is the same as before they existed.
+ */
+export function seedLateDemoPeople(ctx: SeedContext): void {
+  // A web agency on Alice's account: it may see services and domains and use
+  // control panels, but change no domain and place no order or cancellation.
+  const agency = {
+    clientId: 1,
+    isOwner: false,
+    permissions: ['products', 'productsso', 'domains'],
+  };
+  addUser(ctx, {
+    firstname: 'Wes',
+    lastname: 'Marlow',
+    email: 'webmaster@kraken.example',
+    password: DEMO_PASSWORD,
+    links: [agency],
+  });
+}
+
 export function seedPeople(ctx: SeedContext, customers: number): void {
   seedDemoPeople(ctx);
   seedCustomers(ctx, customers);

@@ -6,7 +6,7 @@ import { seedCustomerActivity } from './seed-customers';
 import { seedDemoBilling, seedDemoTickets } from './seed-demo';
 import { seedDemoHosting } from './seed-hosting';
 import type { SeedContext } from './seed-kit';
-import { seedPeople } from './seed-people';
+import { seedLateDemoPeople, seedPeople } from './seed-people';
 import { seedDepartments } from './seed-support';
 import { emptyState, type SimState } from './state';
 import { createRng } from './util';
@@ -34,6 +34,7 @@ export function buildSeed(options: { seed?: number; now: Date }): SimState {
   seedDemoBilling(ctx);
   seedDemoTickets(ctx);
   seedCustomerActivity(ctx, 5);
+  seedLateDemoPeople(ctx);
 
   return ctx.state;
 }

@@ -53,6 +53,12 @@ describe('demo accounts', () => {
     expect(rights.permissions).toEqual(['products', 'tickets']);
   });
 
+  it('has a non-owner user who sees domains but may not manage them', async () => {
+    const rights = await call('GetUserPermissions', { user_id: '35', client_id: '1' });
+
+    expect(rights.permissions).toEqual(['products', 'productsso', 'domains']);
+  });
+
   it('has a two-factor user whose login returns no password hash', async () => {
     const login = await call('ValidateLogin', {
       email: 'secure@kraken.example',

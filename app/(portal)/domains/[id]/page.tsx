@@ -3,6 +3,7 @@ import { requireCustomer } from '@/lib/auth/guards';
 import { getDomain } from '@/lib/whmcs/domains';
 import type { Currency, Domain } from '@/lib/whmcs/types';
 import { BackLink, Card, PageHeader } from '@/components/card';
+import { DomainSettings } from '@/components/domains/domain-settings';
 import { clientCurrency } from '@/components/client-currency';
 import { DetailList } from '@/components/detail-list';
 import { formatDate, formatMoney, plural } from '@/components/format';
@@ -38,9 +39,12 @@ export default async function DomainPage({ params }: Props) {
           </p>
         ) : null}
       </PageHeader>
-      <Section what="domain details" load={load} retryHref={`/domains/${id}`}>
-        {([details, money]) => <DomainDetails domain={details} currency={money} />}
-      </Section>
+      <div className="stack">
+        <Section what="domain details" load={load} retryHref={`/domains/${id}`}>
+          {([details, money]) => <DomainDetails domain={details} currency={money} />}
+        </Section>
+        {domain ? <DomainSettings domain={domain} session={session} /> : null}
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { clientCurrency } from '@/components/client-currency';
 import { recordTitle } from '@/components/record-title';
 import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
+import { ServiceActions } from '@/components/services/service-actions';
 import { ServiceDetails } from '@/components/services/service-details';
 import { StatusBadge } from '@/components/status-badge';
 
@@ -36,9 +37,18 @@ export default async function ServicePage({ params }: Props) {
           </p>
         ) : null}
       </PageHeader>
-      <Section what="service details" load={load} retryHref={`/services/${id}`}>
-        {([details, money]) => <ServiceDetails service={details} currency={money} />}
-      </Section>
+      <div className="stack">
+        <Section what="service details" load={load} retryHref={`/services/${id}`}>
+          {([details, money]) => <ServiceDetails service={details} currency={money} />}
+        </Section>
+        {load.ok ? (
+          <ServiceActions
+            service={load.value[0]}
+            currency={load.value[1]}
+            session={session}
+          />
+        ) : null}
+      </div>
     </div>
   );
 }
