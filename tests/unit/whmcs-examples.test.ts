@@ -78,6 +78,8 @@ describe('GetClientsProducts', () => {
     expect(first?.ownerId).toBe(1);
     expect(first?.value).toMatchObject({
       id: 1,
+      productId: 1,
+      serverId: 1,
       productName: 'Starter',
       groupName: 'Shared Hosting',
       domain: 'demodomain.com',

@@ -107,12 +107,12 @@ export const getProducts: Handler = (params, ctx) => {
     .map((v) => Number(v.trim()))
     .filter(Number.isSafeInteger);
   const gid = int(params, 'gid');
-  const module = text(params, 'module')?.toLowerCase();
+  const moduleName = text(params, 'module')?.toLowerCase();
   const rows = ctx.state.products.filter(
     (p) =>
       (pids === undefined || pids.includes(p.id)) &&
       (gid === undefined || p.groupId === gid) &&
-      (module === undefined || p.module === module),
+      (moduleName === undefined || p.module === moduleName),
   );
 
   return success({
