@@ -35,6 +35,8 @@ export async function startFaultStack(env: Record<string, string> = {}) {
 
   return {
     url: `http://localhost:${port}`,
+    /** The simulator's root, ending in a slash. */
+    simUrl: stack.simUrl,
     stop() {
       stack.stop();
       for (const end of ['', '-wal', '-shm']) rmSync(storePath + end, { force: true });
