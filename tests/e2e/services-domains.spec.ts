@@ -74,7 +74,7 @@ async function writes(action: string): Promise<number> {
 test('an owner signs in to a service’s control panel through WHMCS', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
 
   await page.goto('/services/1');
   await page.getByRole('button', { name: 'Sign in to control panel' }).click();
@@ -92,7 +92,7 @@ test('an owner signs in to a service’s control panel through WHMCS', async ({
 test('an owner sees the other plans of a service and goes to WHMCS to change', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
 
   await page.goto('/services/1');
   const plans = page.getByRole('region', { name: 'Change plan' });
@@ -114,7 +114,7 @@ test('an owner sees the other plans of a service and goes to WHMCS to change', a
 test('an owner requests a cancellation after confirming it, and sees it pending', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
   const before = await writes('AddCancelRequest');
 
   await page.goto('/services/2');
@@ -150,7 +150,7 @@ test('an owner requests a cancellation after confirming it, and sees it pending'
 test('an owner changes the nameservers; a bad name is refused and the typing kept', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
 
   await page.goto('/domains/1');
   const card = page.getByRole('region', { name: 'Nameservers' });
@@ -190,7 +190,7 @@ test('an owner changes the nameservers; a bad name is refused and the typing kep
 test('an owner turns the registrar lock and auto-renew off and on', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
 
   await page.goto('/domains/1');
   const lock = page.getByRole('region', { name: 'Registrar lock' });
@@ -229,7 +229,7 @@ test('an owner turns the registrar lock and auto-renew off and on', async ({
 test('an owner gets a transfer code once; other registrars email it or refuse', async ({
   browser,
 }) => {
-  const { page, context, done } = await signedIn(browser, 'alice@kraken.example');
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
   const card = () => page.getByRole('region', { name: 'Transfer code' });
 
   await page.goto('/domains/1');
