@@ -13,6 +13,7 @@ const ACTIONS: Record<string, string> = {
   'sso.invoice': 'Went to WHMCS to pay an invoice',
   'sso.invoice-pdf': 'Went to WHMCS for an invoice PDF',
   'sso.control-panel': 'Signed in to a control panel',
+  'sso.upgrade': 'Went to WHMCS to change a plan',
   'sso.password': 'Went to WHMCS to change the password',
   'sso.two-factor': 'Went to WHMCS to set up two-factor authentication',
   'profile.update': 'Updated contact details',
