@@ -8,8 +8,9 @@ import {
   type Service,
 } from '@/lib/whmcs/types';
 
-// Which services have a cancellation request open. WHMCS keeps one request
-// per service, but its API can only list every client's requests together
+// Which services have a cancellation request open
+// (docs/whmcs.md#cancellation-requests). WHMCS keeps one request per service,
+// but its API can only list every client's requests together
 // (GetCancelledPackages, unfiltered), and GetClientsProducts shows nothing
 // until staff act on a request. So the portal keeps a note per service when it
 // files a request, or when WHMCS refuses one because a request exists (made in

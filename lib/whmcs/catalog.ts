@@ -11,16 +11,17 @@ import {
   type Service,
 } from '@/lib/whmcs/types';
 
-// The product catalogue (GetProducts), kept briefly in the shared catalogue
-// cache: it is the same for every customer, and its keys are product and group
-// ids only. From it, a service's other plans: the products of its group that
-// are sold on its billing cycle in the customer's currency.
+// The product catalogue (GetProducts, docs/whmcs.md#catalogue-prices), kept
+// briefly in the shared catalogue cache: it is the same for every customer, and
+// its keys are product and group ids only. From it, a service's other plans:
+// the products of its group that are sold on its billing cycle in the
+// customer's currency.
 //
 // GetProducts does not say which products are hidden from the order form or
 // which upgrades a product allows (both are set per product in WHMCS), so the
 // portal shows these plans as what the group offers, and hands the customer to
-// WHMCS's own upgrade page to choose and order: that page applies the rules
-// and computes the prorated price.
+// WHMCS's own upgrade page to choose and order: that page applies the rules and
+// computes the prorated price.
 
 async function products(params: { pid: number } | { gid: number }) {
   return catalog('GetProducts', params, () =>

@@ -5,9 +5,10 @@ import { call } from '@/lib/whmcs/transport';
 import type { Domain } from '@/lib/whmcs/types';
 
 // A domain's settings at its registrar (nameservers, transfer lock, transfer
-// code) and its auto-renewal in WHMCS. Each function takes a domain the caller
-// has read with getDomain, so it is the client's own; each sends the domain id
-// and the one setting it changes, nothing else.
+// code) and its auto-renewal in WHMCS (docs/whmcs.md#domains-at-the-registrar).
+// Each function takes a domain the caller has read with getDomain, so it is the
+// client's own; each sends the domain id and the one setting it changes,
+// nothing else.
 
 export type TransferCode =
   /** The registrar handed the code to WHMCS: show it to the customer once. */
