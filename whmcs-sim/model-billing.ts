@@ -53,7 +53,10 @@ export type TicketMessage = {
   admin: string;
   date: string;
   message: string;
+  /** WHMCS's stored names, "123456_name.png|654321_log.txt"; "" without files. */
   attachment: string;
+  /** The files' contents in base64, in the order of `attachment`. */
+  files?: string[];
 };
 
 export type TicketNote = { id: number; date: string; message: string; admin: string };

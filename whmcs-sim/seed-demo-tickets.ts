@@ -19,6 +19,27 @@ export const HOSTILE_MESSAGE = text(
   'Theo',
 );
 
+/**
+ * A staff answer in Markdown with hostile links and markup (an agent pasting
+ * what they found): the portal renders safe Markdown and must turn these into
+ * plain text. Added to the ticket above without drawing from the seed's random
+ * numbers, so the rest of the demo data stays as it was.
+ */
+export const HOSTILE_STAFF_REPLY = text(
+  'Hello Theo,',
+  '',
+  'We found **injected code** in `contact.php`. Do *not* open these links:',
+  '',
+  '- [the fake login page](javascript:alert(document.domain))',
+  '- [a data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '- [another one](JaVaScRiPt&#58;alert(2))',
+  '',
+  'The page also carried <img src=x onerror=alert(3)> and <script>alert(4)</script>.',
+  'Our guide: [cleaning a hacked site](https://docs.kraken.example/hacked-site)',
+  '',
+  'Marta',
+);
+
 export const DEMO_TICKETS: [clientId: number, spec: TicketSpec][] = [
   [
     1,

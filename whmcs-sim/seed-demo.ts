@@ -4,7 +4,9 @@ import type { SimState } from './state';
 import { addInvoice, domainItem, serviceItem, type InvoiceSpec } from './seed-billing';
 import { daysFromNow, type SeedContext } from './seed-kit';
 import { addTicket } from './seed-support';
-import { DEMO_TICKETS } from './seed-demo-tickets';
+import { DEMO_TICKETS, HOSTILE_MESSAGE, HOSTILE_STAFF_REPLY } from './seed-demo-tickets';
+import { nextReplyId } from './state';
+import { addDays, ymdHms } from './util';
 
 function service(state: SimState, id: number) {
   const found = state.services.find((s) => s.id === id);
@@ -94,5 +96,21 @@ export function seedDemoBilling(ctx: SeedContext): void {
 }
 
 export function seedDemoTickets(ctx: SeedContext): void {
-  for (const [clientId, spec] of DEMO_TICKETS) addTicket(ctx, clientId, spec);
+  for (const [clientId, spec] of DEMO_TICKETS) {
+    const ticket = addTicket(ctx, clientId, spec);
+    if (spec.messages[0] === HOSTILE_MESSAGE) {
+      const date = ymdHms(addDays(new Date(`${ticket.date.replace(' ', 'T')}Z`), 1 / 24));
+      ticket.messages.push({
+        id: nextReplyId(ctx.state),
+        requestorType: 'Operator',
+        name: '',
+        email: '',
+        admin: 'Marta Kowalski',
+        date,
+        message: HOSTILE_STAFF_REPLY,
+        attachment: '',
+      });
+      ticket.lastreply = date;
+    }
+  }
 }

@@ -35,7 +35,9 @@ export type RunningSimulator = {
 };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
-const MAX_BODY = 1024 * 1024;
+// Ticket attachments travel base64-encoded twice (ticket-files.ts): the
+// portal's 5 files of 2 MB make a body of about 18 MB.
+const MAX_BODY = 32 * 1024 * 1024;
 const API_PATH = /^(\/[^?#]*)?\/includes\/api\.php$/;
 /** A "timeout" fault holds the request this long at most, then drops it. */
 const HANG_MS = 120_000;

@@ -42,6 +42,10 @@ export const WRITE_ACTIONS = [
   'UpdateClientDomain',
   // The registrar may email the code to the registrant on each request.
   'DomainRequestEPP',
+  // Support tickets: a repeat would open a second ticket or post a reply twice.
+  'OpenTicket',
+  'AddTicketReply',
+  'UpdateTicket',
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];

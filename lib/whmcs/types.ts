@@ -263,3 +263,21 @@ export type Ticket = TicketSummary & {
 };
 
 export type Department = { id: number; name: string };
+
+export const TICKET_PRIORITIES = ['Low', 'Medium', 'High'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+/** A file to attach to a ticket message, already checked (lib/portal/attachments.ts). */
+export type Attachment = { name: string; data: Uint8Array };
+
+export type NewTicket = {
+  departmentId: number;
+  priority: TicketPriority;
+  subject: string;
+  message: string;
+  /** One of the client's services, already checked to be theirs. */
+  serviceId?: number;
+  attachments: readonly Attachment[];
+};
+
+export type OpenedTicket = { id: number; number: string };

@@ -27,6 +27,17 @@ const invoiceOf = (state: SimState, status: string, clientId?: number) =>
     )?.id,
   );
 
+/** Ticket files the way WHMCS takes them: base64 of a JSON list of {name, data}. */
+const files = (...names: string[]) =>
+  Buffer.from(
+    JSON.stringify(
+      names.map((name) => ({
+        name,
+        data: Buffer.from(`file ${name}`).toString('base64'),
+      })),
+    ),
+  ).toString('base64');
+
 const stringList: Shape = { type: 'array', items: [{ type: 'string' }] };
 const emptyList: Shape = { type: 'array', items: [] };
 
@@ -179,6 +190,17 @@ export const CASES: Case[] = [
     calls: () => [
       { clientid: '1', deptid: '2', subject: 'Conformance', message: 'Hello' },
       {
+        clientid: '1',
+        userid: '3',
+        deptid: '2',
+        subject: 'With files',
+        message: 'See **attached**',
+        markdown: '1',
+        priority: 'High',
+        serviceid: '1',
+        attachments: files('screenshot.png', 'error.log'),
+      },
+      {
         name: 'Guest',
         email: 'guest@mail.example',
         deptid: '1',
@@ -192,6 +214,21 @@ export const CASES: Case[] = [
     calls: () => [
       { ticketid: '1', clientid: '1', message: 'Any news?' },
       { ticketid: '2', adminusername: 'Marta Kowalski', message: 'Looking now.' },
+      {
+        ticketid: '1',
+        clientid: '1',
+        userid: '1',
+        message: 'Log attached',
+        markdown: '1',
+        attachments: files('error.log'),
+      },
+    ],
+  },
+  {
+    action: 'UpdateTicket',
+    calls: () => [
+      { ticketid: '1', status: 'Closed' },
+      { ticketid: '2', priority: 'High', subject: 'Renamed', deptid: '3' },
     ],
   },
   {

@@ -15,7 +15,7 @@ import { getClientsDomains, getClientsProducts } from './services';
 import { createSsoToken } from './sso';
 import { getStats } from './stats';
 import { getSupportDepartments, getTicket, getTickets } from './support-read';
-import { addTicketReply, openTicket } from './support-write';
+import { addTicketReply, openTicket, updateTicket } from './support-write';
 import { getUserPermissions, getUsers, validateLogin } from './users';
 
 /** The actions the simulator answers, under their documented CamelCase names. */
@@ -33,6 +33,7 @@ export const ACTIONS: Record<string, Handler> = {
   GetSupportDepartments: getSupportDepartments,
   OpenTicket: openTicket,
   AddTicketReply: addTicketReply,
+  UpdateTicket: updateTicket,
   GetStats: getStats,
   CreateSsoToken: createSsoToken,
   GetProducts: getProducts,

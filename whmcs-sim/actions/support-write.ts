@@ -3,7 +3,16 @@ import type { Ticket, TicketMessage } from '../model-billing';
 import { accessKey, ticketNumber } from '../seed-support';
 import { nextId, nextReplyId, ownerOf } from '../state';
 import { ymdHms } from '../util';
-import { failure, int, success, text, type ActionContext, type Handler } from '../wire';
+import {
+  failure,
+  flag,
+  int,
+  success,
+  text,
+  type ActionContext,
+  type Handler,
+} from '../wire';
+import { readAttachments } from './ticket-files';
 
 type Person = Pick<TicketMessage, 'name' | 'email' | 'requestorType'>;
 
@@ -71,6 +80,8 @@ export const openTicket: Handler = (params, ctx) => {
   if (!message) return failure('Message is required');
   const service = relatedService(params, ctx);
   if (typeof service !== 'string') return failure(service.error);
+  const files = readAttachments(params, ctx);
+  if (typeof files === 'string') return failure(files);
 
   const now = ymdHms(ctx.clock());
   const priority =
@@ -81,7 +92,7 @@ export const openTicket: Handler = (params, ctx) => {
     admin: '',
     date: now,
     message,
-    attachment: '',
+    ...files,
   };
   const ticket: Ticket = {
     id: nextId(ctx.state.tickets),
@@ -127,6 +138,8 @@ export const addTicketReply: Handler = (params, ctx) => {
   const status = text(params, 'status');
   if (status && !TICKET_STATUSES.some((s) => s === status))
     return failure('Invalid Ticket Status');
+  const files = readAttachments(params, ctx);
+  if (typeof files === 'string') return failure(files);
 
   const isStaff = person.requestorType === 'Operator';
   const now = ymdHms(ctx.clock());
@@ -137,11 +150,46 @@ export const addTicketReply: Handler = (params, ctx) => {
     admin: isStaff ? person.name : '',
     date: now,
     message,
-    attachment: '',
+    ...files,
   });
   ticket.status =
     (status as TicketStatus | undefined) ?? (isStaff ? 'Answered' : 'Customer-Reply');
   ticket.lastreply = now;
 
   return success();
+};
+
+const PRIORITIES = ['Low', 'Medium', 'High'] as const;
+
+// Changes the fields it is given and answers with the ticket's id. Supported:
+// deptid, status, subject, priority, flag and removeFlag; the rest of the
+// documented fields (userid, name, email, cc, created, message, customfields,
+// preventClientClosure) are accepted and ignored (README: departures).
+export const updateTicket: Handler = (params, ctx) => {
+  const ticket = ctx.state.tickets.find((t) => t.id === int(params, 'ticketid'));
+  if (!ticket) return failure('Ticket ID Not Found');
+  const deptId = int(params, 'deptid');
+  if (deptId !== undefined && !ctx.state.departments.some((d) => d.id === deptId))
+    return failure('Department ID Not Found');
+  const priority = text(params, 'priority');
+  if (priority !== undefined && !PRIORITIES.some((p) => p === priority))
+    return failure(
+      `Invalid Ticket Priority. Valid priorities are: ${PRIORITIES.join(',')}`,
+    );
+  const status = text(params, 'status');
+  if (status !== undefined && !TICKET_STATUSES.some((s) => s === status))
+    return failure(
+      `Invalid Ticket Status. Valid statuses are: ${TICKET_STATUSES.join(',')}`,
+    );
+
+  if (deptId !== undefined) ticket.deptId = deptId;
+  if (priority !== undefined) ticket.priority = priority as Ticket['priority'];
+  if (status !== undefined) ticket.status = status as TicketStatus;
+  const subject = text(params, 'subject');
+  if (subject !== undefined) ticket.subject = subject;
+  const flagTo = int(params, 'flag');
+  if (flagTo !== undefined) ticket.flag = flagTo;
+  if (flag(params, 'removeFlag')) ticket.flag = 0;
+
+  return success({ ticketid: String(ticket.id) });
 };

@@ -19,9 +19,12 @@ import {
 import { createSsoTokenAnswer } from '@/lib/whmcs/schemas/sso';
 import { getStatsAnswer } from '@/lib/whmcs/schemas/stats';
 import {
+  addTicketReplyAnswer,
   getSupportDepartmentsAnswer,
   getTicketAnswer,
   getTicketsAnswer,
+  openTicketAnswer,
+  updateTicketAnswer,
 } from '@/lib/whmcs/schemas/support';
 import {
   getUserPermissionsAnswer,
@@ -55,6 +58,9 @@ export const schemas = {
   DomainUpdateLockingStatus: doneAnswer,
   DomainRequestEPP: domainRequestEppAnswer,
   UpdateClientDomain: updateClientDomainAnswer,
+  OpenTicket: openTicketAnswer,
+  AddTicketReply: addTicketReplyAnswer,
+  UpdateTicket: updateTicketAnswer,
 } as const satisfies Record<AllowedAction, z.ZodType>;
 
 const byLowerName = new Map<string, z.ZodType>(

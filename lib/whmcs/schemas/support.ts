@@ -1,7 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { paging, toPage, type Owned } from '@/lib/whmcs/schemas/common';
-import type { Department, Ticket, TicketMessage, TicketSummary } from '@/lib/whmcs/types';
+import type {
+  Department,
+  OpenedTicket,
+  Ticket,
+  TicketMessage,
+  TicketSummary,
+} from '@/lib/whmcs/types';
 import { date, id, int, isRecord, list, nested, optText, text } from '@/lib/whmcs/wire';
 
 // GetTickets, GetTicket, GetSupportDepartments: string ids, nested lists.
@@ -99,3 +105,16 @@ const department = z
 export const getSupportDepartmentsAnswer = z
   .object({ departments: nested('department', department) })
   .transform((wire) => wire.departments);
+
+/** OpenTicket: the new ticket's id, its public number and access key `c` (not kept). */
+export const openTicketAnswer = z
+  .object({ id, tid: text })
+  .transform((wire): OpenedTicket => ({ id: wire.id, number: wire.tid }));
+
+/** AddTicketReply answers with `result` only (PROTOCOL.md §10). */
+export const addTicketReplyAnswer = z.object({}).transform(() => true as const);
+
+/** UpdateTicket echoes the ticket's id. */
+export const updateTicketAnswer = z
+  .object({ ticketid: id })
+  .transform((wire) => ({ ticketId: wire.ticketid }));
