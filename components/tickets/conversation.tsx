@@ -1,11 +1,13 @@
 import type { TicketMessage } from '@/lib/whmcs/types';
 import { formatDateTime } from '@/components/format';
 import styles from './conversation.module.css';
+import { Markdown } from './markdown';
 
 // A ticket's messages, oldest first. Message bodies come from WHMCS and may
-// contain anything a customer or agent typed: they are rendered as React text
-// (escaped) with white-space: pre-wrap, never as HTML. Who wrote a message is
-// said in words ("Support team" / "Customer"), not only by colour and position.
+// contain anything a customer or agent typed: they are rendered as safe
+// Markdown (./markdown.tsx), built from React elements, never as HTML. Who
+// wrote a message is said in words ("Support team" / "Customer"), not only by
+// colour and position.
 
 export function Conversation({ messages }: { messages: TicketMessage[] }) {
   return (
@@ -25,7 +27,9 @@ export function Conversation({ messages }: { messages: TicketMessage[] }) {
                 {formatDateTime(message.postedAt)}
               </time>
             </header>
-            <p className={styles.text}>{message.text}</p>
+            <div className={styles.text}>
+              <Markdown text={message.text} />
+            </div>
             {message.attachments.length > 0 ? (
               <div className={styles.attachments}>
                 <span className={styles.attachmentsLabel}>Attachments:</span>
