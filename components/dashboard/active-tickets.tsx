@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Page, TicketSummary } from '@/lib/whmcs/types';
 import { EmptyState } from '@/components/empty-state';
 import { formatDate, plural } from '@/components/format';
@@ -15,6 +16,9 @@ export function ActiveTickets({ tickets }: { tickets: Page<TicketSummary> }) {
     return (
       <EmptyState title="No active tickets">
         <p>When you contact support, your conversations appear here.</p>
+        <p>
+          <Link href="/tickets/new">Open a ticket</Link>
+        </p>
       </EmptyState>
     );
   }

@@ -4,12 +4,21 @@ import {
   createContext,
   startTransition,
   useActionState,
+  useCallback,
   useContext,
   useEffect,
+  useMemo,
   useRef,
+  useState,
   type FormEvent,
   type ReactNode,
 } from 'react';
+import {
+  describeRules,
+  fileProblem,
+  type ChosenFile,
+  type FileRules,
+} from '@/lib/portal/file-rules';
 import { idleState, type FormState } from '@/lib/portal/form-state';
 
 // A customer's form around a server action (lib/portal/customer-action.ts).
@@ -17,14 +26,43 @@ import { idleState, type FormState } from '@/lib/portal/form-state';
 // onSubmit, so React does not reset the form, and without JavaScript the
 // fields are filled again from the returned state. The submit button is off
 // while a submission is on its way, and every submission carries the key the
-// server handed out, so a repeat is recognised however it happens.
+// server handed out, so a repeat is recognised however it happens. File
+// fields are checked here against their rules (count, size, type) before
+// anything is sent, and again on the server; a form with a function action is
+// posted as multipart by React, with or without JavaScript.
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
 const StateContext = createContext<FormState>(idleState(''));
 
+/** Problems found in the browser, by field; null clears what the server said about it. */
+type LocalProblems = Record<string, string | null>;
+const LocalContext = createContext<(field: string, problem: string | null) => void>(
+  () => undefined,
+);
+
 export function useFormState(): FormState {
   return useContext(StateContext);
+}
+
+const CHECK_FIRST = 'Please correct the fields marked below.';
+
+/** The files chosen in a file input, as the rules need them. */
+function chosenFiles(input: HTMLInputElement): ChosenFile[] {
+  return Array.from(input.files ?? [], (f) => ({ name: f.name, size: f.size }));
+}
+
+/** Every file field of the form that breaks its rules, by name. */
+function fileProblems(form: HTMLFormElement): LocalProblems {
+  const found: LocalProblems = {};
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file]')) {
+    const rules = input.dataset.rules;
+    if (!rules) continue;
+    const problem = fileProblem(chosenFiles(input), JSON.parse(rules) as FileRules);
+    if (problem) found[input.name] = problem;
+  }
+
+  return found;
 }
 
 type Props = {
@@ -36,7 +74,6 @@ type Props = {
   resetOnDone?: boolean;
   /** Extra hidden fields that name what the form acts on. */
   hidden?: Record<string, string | number>;
-  /** A form with a file field must be posted as multipart. */
   className?: string;
   /** A change that cannot be undone from the portal gets the danger style. */
   danger?: boolean;
@@ -54,6 +91,11 @@ export function ActionForm({
   children,
 }: Props) {
   const [state, dispatch, pending] = useActionState(action, idleState(submission));
+  // Files the browser refused, and how many submissions it stopped (0: none since the last send).
+  const [local, setLocal] = useState<{ problems: LocalProblems; refusals: number }>({
+    problems: {},
+    refusals: 0,
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
@@ -63,37 +105,71 @@ export function ActionForm({
     messageRef.current?.focus();
   }, [state, resetOnDone]);
 
+  useEffect(() => {
+    if (local.refusals > 0) messageRef.current?.focus();
+  }, [local.refusals]);
+
+  const setProblem = useCallback((field: string, problem: string | null) => {
+    setLocal((now) => ({ ...now, problems: { ...now.problems, [field]: problem } }));
+  }, []);
+
+  const shown = useMemo((): FormState => {
+    const problems = { ...state.problems };
+    for (const [field, problem] of Object.entries(local.problems)) {
+      if (problem) problems[field] = problem;
+      else delete problems[field];
+    }
+    return local.refusals > 0
+      ? {
+          ...state,
+          status: 'error',
+          message: CHECK_FIRST,
+          reference: undefined,
+          problems,
+        }
+      : { ...state, problems };
+  }, [state, local]);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
+    const problems = fileProblems(event.currentTarget);
+    if (Object.keys(problems).length > 0) {
+      setLocal((now) => ({ problems, refusals: now.refusals + 1 }));
+      return;
+    }
+    // What the server says next replaces what the browser found.
+    setLocal({ problems: {}, refusals: 0 });
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   }
 
   return (
-    <StateContext.Provider value={state}>
-      <form
-        ref={formRef}
-        action={dispatch}
-        onSubmit={submit}
-        className={className ?? 'action-form'}
-        aria-busy={pending}
-        noValidate
-      >
-        <FormMessage state={state} messageRef={messageRef} />
-        <input type="hidden" name="submission" value={state.submission} />
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        {children}
-        <button
-          type="submit"
-          className={`button ${danger ? 'button-danger' : 'button-primary'}`}
-          disabled={pending}
+    <StateContext.Provider value={shown}>
+      <LocalContext.Provider value={setProblem}>
+        <form
+          ref={formRef}
+          action={dispatch}
+          onSubmit={submit}
+          className={className ?? 'action-form'}
+          aria-busy={pending}
+          noValidate
         >
-          {pending ? 'Sending…' : submitLabel}
-        </button>
-      </form>
+          <FormMessage state={shown} messageRef={messageRef} />
+          <input type="hidden" name="submission" value={state.submission} />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {children}
+          <button
+            type="submit"
+            className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+            disabled={pending}
+          >
+            {pending ? 'Sending…' : submitLabel}
+          </button>
+        </form>
+      </LocalContext.Provider>
     </StateContext.Provider>
   );
 }
@@ -308,5 +384,39 @@ export function CheckboxField({
         </span>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Files to send with the form, checked against `rules` as soon as they are
+ * chosen and again before sending; the server checks them once more, contents
+ * included. Without JavaScript only the server's check applies.
+ */
+export function FileField({
+  name,
+  label,
+  hint,
+  rules,
+}: Omit<FieldProps, 'defaultValue' | 'required'> & { rules: FileRules }) {
+  const words = hint ? `${hint} ${describeRules(rules)}` : describeRules(rules);
+  const { problem, id, describedBy } = useField(name, words);
+  const setProblem = useContext(LocalContext);
+
+  return (
+    <FieldFrame id={id} label={label} hint={words} problem={problem}>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        multiple={rules.maxFiles > 1}
+        accept={rules.extensions.join(',')}
+        data-rules={JSON.stringify(rules)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) =>
+          setProblem(name, fileProblem(chosenFiles(event.currentTarget), rules))
+        }
+      />
+    </FieldFrame>
   );
 }

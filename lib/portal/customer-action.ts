@@ -11,6 +11,7 @@ import { WhmcsError } from '@/lib/whmcs/errors';
 import type { Permission } from '@/lib/whmcs/types';
 import { getUserPermissions } from '@/lib/whmcs/users';
 import type { FormState } from '@/lib/portal/form-state';
+import { isChosen, isFileLike } from '@/lib/portal/attachments';
 import { requireStepUp } from '@/lib/portal/step-up';
 
 // The one way a customer changes anything. After the session guard it checks,
@@ -20,7 +21,9 @@ import { requireStepUp } from '@/lib/portal/step-up';
 // step-up actions, and the submission key of idempotent forms (a repeat gets
 // the first answer, never a second write). Then the change runs inside the
 // activity trail: its entry is written first, and no entry, no change. A
-// record of another client answers 404, as a missing one does.
+// record of another client answers 404, as a missing one does. Every field the
+// form carries goes to the schema, so a field the form does not have (a forged
+// `clientid`, say) is refused by the schema's strictness and nothing is sent.
 
 export type Outcome = {
   /** What the person reads on success. */
@@ -51,6 +54,8 @@ export type CustomerActionSpec<S extends z.ZodType> = {
   input: S;
   /** The form fields read into `input`. */
   fields: readonly string[];
+  /** File fields among them, read as lists (without the empty entry of an unused input). */
+  files?: readonly string[];
   /** Fields never echoed back into the form (passwords). */
   secret?: readonly string[];
   /** For actions that need a recent sign-in: the page to come back to. */
@@ -81,6 +86,9 @@ export const MESSAGES = {
   store:
     'We cannot record changes right now, so nothing was changed. Please try again in a ' +
     'few minutes.',
+  unexpected:
+    'This form sent something it does not have, so nothing was sent. Please reload the ' +
+    'page and try again.',
 } as const;
 
 export async function customerAction<S extends z.ZodType>(
@@ -113,14 +121,18 @@ export async function customerAction<S extends z.ZodType>(
     submission,
   });
 
-  const raw = Object.fromEntries(spec.fields.map((f) => [f, form.get(f) ?? undefined]));
-  const parsed = spec.input.safeParse(raw);
+  const raw = rawInput(form, spec);
+  const parsed = await spec.input.safeParseAsync(raw.values);
+  if (!parsed.success && parsed.error.issues.some((i) => i.code === 'unrecognized_keys'))
+    return state('error', MESSAGES.unexpected);
   if (!parsed.success) {
     return {
       ...state('error', 'Please correct the fields marked below.'),
       problems: problemsOf(parsed.error),
     };
   }
+  // A schema that forgot .strict() still gets no field the form does not have.
+  if (raw.unexpected) return state('error', MESSAGES.unexpected);
   const input = parsed.data;
   if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
 
@@ -271,6 +283,31 @@ function parseKept(text: string): FormState | null {
 function keyOf(form: FormData): string | null {
   const parsed = KEY.safeParse(form.get('submission'));
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Every field the form carries but its key: the named ones, file fields as
+ * lists, and any other under its own name for the strict schema to refuse.
+ */
+function rawInput<S extends z.ZodType>(
+  form: FormData,
+  spec: CustomerActionSpec<S>,
+): { values: Record<string, unknown>; unexpected: boolean } {
+  // No prototype: a field named __proto__ is a field like any other.
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const field of spec.fields) {
+    values[field] = spec.files?.includes(field)
+      ? form.getAll(field).filter((v) => !isFileLike(v) || isChosen(v))
+      : (form.get(field) ?? undefined);
+  }
+  let unexpected = false;
+  for (const name of new Set(form.keys())) {
+    if (name === 'submission' || spec.fields.includes(name)) continue;
+    values[name] = form.get(name);
+    unexpected = true;
+  }
+
+  return { values, unexpected };
 }
 
 function typedValues<S extends z.ZodType>(

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { can, requireCustomer } from '@/lib/auth/guards';
 import { listDomains } from '@/lib/whmcs/domains';
 import { listOwedInvoices } from '@/lib/whmcs/owed';
@@ -78,7 +79,13 @@ export default async function DashboardPage() {
             load={load.tickets}
             retryHref={HERE}
             action={
-              <ViewAll href="/tickets?status=All+Active+Tickets" what="active tickets" />
+              <span className="card-actions">
+                <Link href="/tickets/new">Open a ticket</Link>
+                <ViewAll
+                  href="/tickets?status=All+Active+Tickets"
+                  what="active tickets"
+                />
+              </span>
             }
           >
             {(tickets) => <ActiveTickets tickets={tickets} />}

@@ -47,6 +47,11 @@ export default async function TicketsPage({ searchParams }: Props) {
     <div className="page">
       <PageHeader title="Support tickets">
         <p>Your conversations with our support team, most recent activity first.</p>
+        <p>
+          <Link href="/tickets/new" className="button button-primary">
+            Open a ticket
+          </Link>
+        </p>
       </PageHeader>
       <StatusFilter
         action="/tickets"

@@ -10,6 +10,7 @@ import { parseId } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 import { Conversation } from '@/components/tickets/conversation';
+import { CloseTicketForm, ReplyForm } from '@/components/tickets/ticket-forms';
 import { ticketStatusLabel } from '@/components/tickets/ticket-status';
 
 type Props = { params: Promise<{ id: string }> };
@@ -66,6 +67,14 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
           <p className="muted">This ticket has no messages yet.</p>
         )}
       </Card>
+      <Card title="Reply">
+        <ReplyForm ticketId={ticket.id} closed={ticket.status === 'Closed'} />
+      </Card>
+      {ticket.status === 'Closed' ? null : (
+        <Card title="Close this ticket">
+          <CloseTicketForm ticketId={ticket.id} />
+        </Card>
+      )}
     </div>
   );
 }
