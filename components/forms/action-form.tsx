@@ -52,6 +52,28 @@ function chosenFiles(input: HTMLInputElement): ChosenFile[] {
   return Array.from(input.files ?? [], (f) => ({ name: f.name, size: f.size }));
 }
 
+/**
+ * A file input left empty still adds a nameless, empty file to the form's
+ * data; sent with a server action it would arrive under a made-up name, so it
+ * is left out (the server drops such entries too, for forms sent without
+ * JavaScript).
+ */
+function withoutUnusedFileFields(data: FormData): FormData {
+  const unused = new Set<string>();
+  for (const [name, value] of data) {
+    if (value instanceof File && value.name === '' && value.size === 0) unused.add(name);
+  }
+  for (const name of unused) {
+    const kept = data
+      .getAll(name)
+      .filter((v) => !(v instanceof File && v.size === 0 && v.name === ''));
+    data.delete(name);
+    for (const value of kept) data.append(name, value);
+  }
+
+  return data;
+}
+
 /** Every file field of the form that breaks its rules, by name. */
 function fileProblems(form: HTMLFormElement): LocalProblems {
   const found: LocalProblems = {};
@@ -140,7 +162,7 @@ export function ActionForm({
     }
     // What the server says next replaces what the browser found.
     setLocal({ problems: {}, refusals: 0 });
-    const data = new FormData(event.currentTarget);
+    const data = withoutUnusedFileFields(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   }
 

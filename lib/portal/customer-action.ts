@@ -71,6 +71,7 @@ export type CustomerActionSpec<S extends z.ZodType> = {
 };
 
 const KEY = z.uuid();
+const REACT_FIELD = '$ACTION_';
 /** How long a submission's answer is kept for repeats. */
 const REPEAT_WINDOW_SECONDS = 24 * 60 * 60;
 
@@ -288,6 +289,8 @@ function keyOf(form: FormData): string | null {
 /**
  * Every field the form carries but its key: the named ones, file fields as
  * lists, and any other under its own name for the strict schema to refuse.
+ * React's own fields (`$ACTION_…`, which it renders for forms that work
+ * without JavaScript) are left out: they are never read.
  */
 function rawInput<S extends z.ZodType>(
   form: FormData,
@@ -302,7 +305,8 @@ function rawInput<S extends z.ZodType>(
   }
   let unexpected = false;
   for (const name of new Set(form.keys())) {
-    if (name === 'submission' || spec.fields.includes(name)) continue;
+    if (name === 'submission' || name.startsWith(REACT_FIELD)) continue;
+    if (spec.fields.includes(name)) continue;
     values[name] = form.get(name);
     unexpected = true;
   }

@@ -49,6 +49,7 @@ test('every customer page has no axe violations, on a desktop and a phone', asyn
     `/invoices/${await firstInvoiceOf(1)}`,
     '/tickets',
     `/tickets/${await firstTicketOf(1)}`,
+    '/tickets/new',
     '/invoices/99999999',
     '/account/security',
   ];

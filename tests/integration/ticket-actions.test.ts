@@ -409,6 +409,19 @@ describe('fields outside the allowlist', () => {
     expect(sim.calls.filter((c) => c.result === 'success').length).toBe(before);
   });
 
+  it("leaves React's own fields alone (rendered for forms that work without JavaScript)", async () => {
+    await signIn(ALICE);
+    const before = writes('AddTicketReply');
+
+    const state = await replyToTicketAction(
+      idle(),
+      replyForm(ticketOf(1).id, { $ACTION_REF_1: '', '$ACTION_1:0': '{"id":"x"}' }),
+    );
+
+    expect(state.status).toBe('done');
+    expect(writes('AddTicketReply') - before).toBe(1);
+  });
+
   it('refuses them even when a schema forgot .strict()', async () => {
     await signIn(ALICE);
     const run = vi.fn(async () => ({ message: 'done' }));
