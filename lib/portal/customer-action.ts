@@ -21,9 +21,7 @@ import { requireStepUp } from '@/lib/portal/step-up';
 // step-up actions, and the submission key of idempotent forms (a repeat gets
 // the first answer, never a second write). Then the change runs inside the
 // activity trail: its entry is written first, and no entry, no change. A
-// record of another client answers 404, as a missing one does. Every field the
-// form carries goes to the schema, so a field the form does not have (a forged
-// `clientid`, say) is refused by the schema's strictness and nothing is sent.
+// record of another client answers 404, as a missing one does.
 
 export type Outcome = {
   /** What the person reads on success. */
@@ -71,7 +69,6 @@ export type CustomerActionSpec<S extends z.ZodType> = {
 };
 
 const KEY = z.uuid();
-const REACT_FIELD = '$ACTION_';
 /** How long a submission's answer is kept for repeats. */
 const REPEAT_WINDOW_SECONDS = 24 * 60 * 60;
 
@@ -87,9 +84,6 @@ export const MESSAGES = {
   store:
     'We cannot record changes right now, so nothing was changed. Please try again in a ' +
     'few minutes.',
-  unexpected:
-    'This form sent something it does not have, so nothing was sent. Please reload the ' +
-    'page and try again.',
 } as const;
 
 export async function customerAction<S extends z.ZodType>(
@@ -122,18 +116,14 @@ export async function customerAction<S extends z.ZodType>(
     submission,
   });
 
-  const raw = rawInput(form, spec);
-  const parsed = await spec.input.safeParseAsync(raw.values);
-  if (!parsed.success && parsed.error.issues.some((i) => i.code === 'unrecognized_keys'))
-    return state('error', MESSAGES.unexpected);
+  // Async: a schema may read the files it was given (their contents decide).
+  const parsed = await spec.input.safeParseAsync(namedFields(form, spec));
   if (!parsed.success) {
     return {
       ...state('error', 'Please correct the fields marked below.'),
       problems: problemsOf(parsed.error),
     };
   }
-  // A schema that forgot .strict() still gets no field the form does not have.
-  if (raw.unexpected) return state('error', MESSAGES.unexpected);
   const input = parsed.data;
   if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
 
@@ -286,32 +276,19 @@ function keyOf(form: FormData): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-/**
- * Every field the form carries but its key: the named ones, file fields as
- * lists, and any other under its own name for the strict schema to refuse.
- * React's own fields (`$ACTION_…`, which it renders for forms that work
- * without JavaScript) are left out: they are never read.
- */
-function rawInput<S extends z.ZodType>(
+/** The named fields; file fields as lists, without the empty entry of an unused input. */
+function namedFields<S extends z.ZodType>(
   form: FormData,
   spec: CustomerActionSpec<S>,
-): { values: Record<string, unknown>; unexpected: boolean } {
-  // No prototype: a field named __proto__ is a field like any other.
-  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const field of spec.fields) {
-    values[field] = spec.files?.includes(field)
-      ? form.getAll(field).filter((v) => !isFileLike(v) || isChosen(v))
-      : (form.get(field) ?? undefined);
-  }
-  let unexpected = false;
-  for (const name of new Set(form.keys())) {
-    if (name === 'submission' || name.startsWith(REACT_FIELD)) continue;
-    if (spec.fields.includes(name)) continue;
-    values[name] = form.get(name);
-    unexpected = true;
-  }
-
-  return { values, unexpected };
+): Record<string, unknown> {
+  return Object.fromEntries(
+    spec.fields.map((field) => [
+      field,
+      spec.files?.includes(field)
+        ? form.getAll(field).filter((v) => !isFileLike(v) || isChosen(v))
+        : (form.get(field) ?? undefined),
+    ]),
+  );
 }
 
 function typedValues<S extends z.ZodType>(

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { forbidden } from 'next/navigation';
-import { can, requireCustomer } from '@/lib/auth/guards';
+import { can, requireCustomer, type CustomerSession } from '@/lib/auth/guards';
 import { customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import {
@@ -13,12 +13,21 @@ import {
   replyInput,
 } from '@/lib/portal/ticket-inputs';
 import { closeTicket, openTicket, replyToTicket } from '@/lib/whmcs/support';
+import { getUserPermissions } from '@/lib/whmcs/users';
 
 // The customer's ticket actions: open, reply, close. Each needs the WHMCS
 // `tickets` right (a non-owner without it gets 403), takes exactly the fields
 // of its form (strict schemas), reads the ticket or service it names first
 // (another client's is a 404 and nothing is written) and runs once per
 // submission key, even when WHMCS's answer to the first try was lost.
+
+/** The `products` right, asked of WHMCS again for a non-owner, as the wrapper does for `tickets`. */
+async function maySeeServices(session: CustomerSession): Promise<boolean> {
+  if (session.isOwner) return true;
+  if (!can(session, 'products')) return false;
+  const now = await getUserPermissions(session.userId, session.clientId);
+  return now.includes('products');
+}
 
 export async function openTicketAction(
   previous: FormState,
@@ -36,7 +45,7 @@ export async function openTicketAction(
     refusal: departmentRefusal,
     run: async (input, session) => {
       // Naming a service needs the right to see services.
-      if (input.serviceId !== undefined && !can(session, 'products')) forbidden();
+      if (input.serviceId !== undefined && !(await maySeeServices(session))) forbidden();
       const opened = await openTicket(session.clientId, session.userId, {
         departmentId: input.departmentId,
         priority: input.priority,

@@ -83,7 +83,7 @@ export const listDepartments = cache(async (): Promise<Department[]> => {
 export const UNKNOWN_DEPARTMENT = 'Department ID not found';
 
 /**
- * Ticket files as WHMCS takes them (PROTOCOL.md §1, the docs' examples): base64
+ * Ticket files as WHMCS takes them (docs/whmcs.md, ticket writes and files): base64
  * of a JSON array of `{name, data}`, each `data` the file's bytes in base64.
  * Undefined without files, so the parameter is left out.
  */

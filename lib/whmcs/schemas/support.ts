@@ -111,7 +111,7 @@ export const openTicketAnswer = z
   .object({ id, tid: text })
   .transform((wire): OpenedTicket => ({ id: wire.id, number: wire.tid }));
 
-/** AddTicketReply answers with `result` only (PROTOCOL.md §10). */
+/** AddTicketReply answers with `result` only (docs/whmcs.md, ticket writes and files). */
 export const addTicketReplyAnswer = z.object({}).transform(() => true as const);
 
 /** UpdateTicket echoes the ticket's id. */
