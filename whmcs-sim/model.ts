@@ -65,11 +65,40 @@ export type Client = {
   postcode: string;
   countrycode: string;
   phonenumber: string;
+  /** VAT or other tax number (UpdateClient `tax_id`). */
+  taxId: string;
   status: 'Active' | 'Inactive' | 'Closed';
   creditCents: number;
   datecreated: string;
   customField: string;
   lastLogin: string;
+  /** Staff-only fields UpdateClient can change; a customer portal must never send them. */
+  notes: string;
+  groupId: number;
+  /** `email_preferences[domain]` etc.: which notices the client's own address receives. */
+  emailPreferences: Record<EmailPreference, boolean>;
+};
+
+export const EMAIL_PREFERENCES = [
+  'general',
+  'invoice',
+  'support',
+  'product',
+  'domain',
+  'affiliate',
+] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+
+/** An email WHMCS sent to a client and logged (GetEmails): `message` is a whole HTML document. */
+export type Email = {
+  id: number;
+  clientId: number;
+  subject: string;
+  message: string;
+  date: string;
+  to: string;
+  cc: string;
+  bcc: string;
 };
 
 export type ClientLink = { clientId: number; isOwner: boolean; permissions: string[] };

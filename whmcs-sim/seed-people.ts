@@ -33,11 +33,22 @@ function addClient(ctx: SeedContext, input: ClientInput): Client {
     address2: '',
     ...place,
     phonenumber: `${ctx.rng.int(100, 999)}${ctx.rng.int(100000, 999999)}`,
+    taxId: '',
     status: 'Active',
     creditCents: 0,
     datecreated: ymd(daysFromNow(ctx, -ageDays)),
     customField: ctx.rng.pick(['Search engine', 'Friend', 'Podcast', 'Conference']),
     lastLogin: lastLoginHtml(ctx, ctx.rng.int(1, 60)),
+    notes: '',
+    groupId: 0,
+    emailPreferences: {
+      general: true,
+      invoice: true,
+      support: true,
+      product: true,
+      domain: true,
+      affiliate: false,
+    },
     ...fields,
   };
   ctx.state.clients.push(client);

@@ -4,6 +4,7 @@
 import { PRODUCTS, SERVERS } from './seed-catalog';
 import { seedCustomerActivity } from './seed-customers';
 import { seedDemoBilling, seedDemoTickets } from './seed-demo';
+import { seedEmails } from './seed-emails';
 import { seedDemoHosting } from './seed-hosting';
 import type { SeedContext } from './seed-kit';
 import { seedLateDemoPeople, seedPeople } from './seed-people';
@@ -35,6 +36,8 @@ export function buildSeed(options: { seed?: number; now: Date }): SimState {
   seedDemoTickets(ctx);
   seedCustomerActivity(ctx, 5);
   seedLateDemoPeople(ctx);
+  // Last, and without the PRNG: the email log is made from what is seeded above.
+  seedEmails(ctx, [1]);
 
   return ctx.state;
 }

@@ -3,6 +3,7 @@ import type {
   CancelRequest,
   Client,
   Domain,
+  Email,
   Product,
   Server,
   Service,
@@ -27,7 +28,13 @@ export type SimState = {
   cancelRequests: CancelRequest[];
   /** Single sign-on tokens handed out by CreateSsoToken, spent at /oauth/singlesignon.php. */
   ssoTokens: SsoToken[];
+  /** The email log GetEmails reads, oldest first. */
+  emails: Email[];
+  /** Password reset emails ResetPassword sent, oldest first. */
+  passwordResets: PasswordReset[];
 };
+
+export type PasswordReset = { userId: number; email: string; at: string };
 
 export type SsoToken = {
   token: string;
@@ -57,6 +64,8 @@ export function emptyState(now: Date): SimState {
     tickets: [],
     cancelRequests: [],
     ssoTokens: [],
+    emails: [],
+    passwordResets: [],
   };
 }
 

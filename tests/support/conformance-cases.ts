@@ -312,6 +312,26 @@ export const CASES: Case[] = [
     ],
   },
   {
+    action: 'UpdateClient',
+    calls: () => [
+      { clientid: '17', city: 'Conformance', phonenumber: '7700900123' },
+      { clientemail: 'secure@kraken.example', address2: 'Unit 4' },
+    ],
+  },
+  {
+    action: 'GetEmails',
+    calls: () => [
+      { clientid: '1' },
+      { clientid: '2', limitnum: '2' },
+      { clientid: '1', subject: 'invoice', limitstart: '5' },
+    ],
+    lists: [['emails', 'email']],
+  },
+  {
+    action: 'ResetPassword',
+    calls: () => [{ email: 'alice@kraken.example' }, { id: '2' }],
+  },
+  {
     action: 'GetStats',
     calls: () => [{}, { timeline_days: '3' }],
     allow: ['new_orders', 'accepted_orders', 'income', 'expenditure', 'new_tickets'].map(

@@ -16,12 +16,18 @@ function usersOf(state: SimState, clientId: number) {
     }));
 }
 
+const bit = (on: boolean) => (on ? '1' : '0');
+
 function contactFields(client: Client) {
   const country = COUNTRIES[client.countrycode] ?? {
     name: client.countrycode,
     phonecc: '',
   };
-  const phone = `+${country.phonecc}.${client.phonenumber}`;
+  // A number typed with its own country code is kept as typed.
+  const phone = client.phonenumber.startsWith('+')
+    ? client.phonenumber
+    : `+${country.phonecc}.${client.phonenumber}`;
+  const prefs = client.emailPreferences;
 
   return {
     address1: client.address1,
@@ -33,14 +39,14 @@ function contactFields(client: Client) {
     countrycode: client.countrycode,
     country: client.countrycode,
     phonenumber: client.phonenumber,
-    tax_id: '',
+    tax_id: client.taxId,
     email_preferences: {
-      general: '1',
-      invoice: '1',
-      support: '1',
-      product: '1',
-      domain: '1',
-      affiliate: '0',
+      general: bit(prefs.general),
+      invoice: bit(prefs.invoice),
+      support: bit(prefs.support),
+      product: bit(prefs.product),
+      domain: bit(prefs.domain),
+      affiliate: bit(prefs.affiliate),
     },
     statecode: client.state,
     countryname: country.name,
@@ -68,10 +74,10 @@ function clientRecord(state: SimState, client: Client) {
     email: client.email,
     ...contactFields(client),
     billingcid: 0,
-    notes: '',
+    notes: client.notes,
     currency: 1,
     defaultgateway: '',
-    groupid: 0,
+    groupid: client.groupId,
     status: client.status,
     credit: money(client.creditCents),
     taxexempt: false,

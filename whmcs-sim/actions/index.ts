@@ -11,6 +11,8 @@ import {
 } from './domain-registrar';
 import { updateClientDomain } from './domain-update';
 import { getProducts } from './products';
+import { resetPassword, updateClient } from './client-write';
+import { getEmails } from './emails';
 import { getClientsDomains, getClientsProducts } from './services';
 import { createSsoToken } from './sso';
 import { getStats } from './stats';
@@ -44,6 +46,9 @@ export const ACTIONS: Record<string, Handler> = {
   DomainUpdateLockingStatus: domainUpdateLockingStatus,
   DomainRequestEPP: domainRequestEpp,
   UpdateClientDomain: updateClientDomain,
+  UpdateClient: updateClient,
+  GetEmails: getEmails,
+  ResetPassword: resetPassword,
 };
 
 // WHMCS matches `action` without regard to case
