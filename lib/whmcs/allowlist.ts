@@ -16,6 +16,8 @@ export const READ_ACTIONS = [
   'GetTickets',
   'GetTicket',
   'GetSupportDepartments',
+  // The client's email log; its bodies are shown only in a sandbox (docs/security.md).
+  'GetEmails',
   // Staff dashboard only (requireAdmin('stats:view')): company-wide figures.
   'GetStats',
   // The catalogue (no customer data), for a service's other plans.
@@ -46,6 +48,10 @@ export const WRITE_ACTIONS = [
   'OpenTicket',
   'AddTicketReply',
   'UpdateTicket',
+  // The customer's own contact details, from a fixed list of fields (lib/whmcs/clients.ts).
+  'UpdateClient',
+  // Sends a password reset email to a WHMCS user.
+  'ResetPassword',
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number];

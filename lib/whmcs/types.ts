@@ -65,8 +65,42 @@ export type ClientDetails = {
   postcode: string;
   countryCode: string;
   phone: string;
+  taxId: string;
   credit: Money;
   currency: Currency;
+};
+
+/**
+ * The contact details a customer may change (UpdateClient). Only these: the
+ * account's status, credit, group, notes and the rest are the company's.
+ */
+export type ProfileChanges = Partial<
+  Pick<
+    ClientDetails,
+    | 'firstName'
+    | 'lastName'
+    | 'companyName'
+    | 'email'
+    | 'address1'
+    | 'address2'
+    | 'city'
+    | 'state'
+    | 'postcode'
+    | 'countryCode'
+    | 'phone'
+    | 'taxId'
+  >
+>;
+
+/** One email of the client's email log (GetEmails). */
+export type EmailMessage = {
+  id: number;
+  subject: string;
+  sentAt: Date | null;
+  to: string;
+  cc: string;
+  /** The whole HTML document as sent: never put into a portal page. */
+  html: string;
 };
 
 export type ServiceStatus =

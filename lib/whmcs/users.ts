@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { WhmcsRefusedError } from '@/lib/whmcs/errors';
+import { WhmcsNotFoundError, WhmcsRefusedError } from '@/lib/whmcs/errors';
 import { schemas } from '@/lib/whmcs/schemas';
 import { assertClientId, assertId } from '@/lib/whmcs/scope';
 import { call } from '@/lib/whmcs/transport';
@@ -64,3 +64,22 @@ export const getUserPermissions = cache(
     );
   },
 );
+
+export type ResetOutcome = 'sent' | 'unknown' | 'invalid';
+
+/**
+ * Asks WHMCS to email a password reset link to the user with this login
+ * email (ResetPassword, never retried). `unknown`: no such user; `invalid`:
+ * WHMCS did not take the address. Callers must answer `sent` and `unknown`
+ * alike, or the form would tell who has an account.
+ */
+export async function requestPasswordReset(email: string): Promise<ResetOutcome> {
+  try {
+    await call('ResetPassword', { email }, schemas.ResetPassword);
+    return 'sent';
+  } catch (error) {
+    if (error instanceof WhmcsNotFoundError) return 'unknown';
+    if (error instanceof WhmcsRefusedError) return 'invalid';
+    throw error;
+  }
+}

@@ -59,6 +59,7 @@ describe('GetClientsDetails', () => {
       postcode: 'TE5 5ST',
       countryCode: 'GB',
       phone: '01234567890',
+      taxId: '',
       credit: '0.00',
       currency: { code: 'USD', prefix: '$', suffix: ' USD' },
     });

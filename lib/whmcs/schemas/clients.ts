@@ -32,6 +32,7 @@ const clientFields = z.object({
   countrycode: optText,
   country: optText,
   phonenumber: optText,
+  tax_id: optText,
   credit: money,
   currency_code: text,
 });
@@ -52,6 +53,7 @@ export const getClientsDetailsAnswer = z
     postcode: wire.postcode,
     countryCode: wire.countrycode || wire.country,
     phone: wire.phonenumber,
+    taxId: wire.tax_id,
     credit: wire.credit,
     currency: currencyOf(wire.currency_code),
   }));

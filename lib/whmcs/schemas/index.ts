@@ -16,6 +16,11 @@ import {
   addCancelRequestAnswer,
   getClientsProductsAnswer,
 } from '@/lib/whmcs/schemas/services';
+import {
+  getEmailsAnswer,
+  resetPasswordAnswer,
+  updateClientAnswer,
+} from '@/lib/whmcs/schemas/profile';
 import { createSsoTokenAnswer } from '@/lib/whmcs/schemas/sso';
 import { getStatsAnswer } from '@/lib/whmcs/schemas/stats';
 import {
@@ -61,6 +66,9 @@ export const schemas = {
   OpenTicket: openTicketAnswer,
   AddTicketReply: addTicketReplyAnswer,
   UpdateTicket: updateTicketAnswer,
+  UpdateClient: updateClientAnswer,
+  GetEmails: getEmailsAnswer,
+  ResetPassword: resetPasswordAnswer,
 } as const satisfies Record<AllowedAction, z.ZodType>;
 
 const byLowerName = new Map<string, z.ZodType>(
