@@ -14,6 +14,9 @@ const GUARD =
 const PUBLIC: Record<string, string> = {
   'app/page.tsx': 'redirects to the dashboard, which is guarded',
   'app/(auth)/login/page.tsx': 'the sign-in form',
+  'app/(auth)/login/reset/page.tsx': 'the password reset form (asks for an email only)',
+  'app/api/auth/reset-password/route.ts':
+    'the reset form handler (rate-limited, origin-checked, same answer for any address)',
   'app/api/auth/password/route.ts':
     'the sign-in form handler (rate-limited, origin-checked)',
   'app/api/auth/[...nextauth]/route.ts': 'the OpenID Connect sign-in callback',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
@@ -52,6 +53,9 @@ export default async function LoginPage({ searchParams }: Props) {
           error={failureFor(params.error)}
           notice={noticeFor(params)}
         />
+        <p className="auth-footer">
+          <Link href="/login/reset">Forgot your password?</Link>
+        </p>
         {oidcSettings() ? (
           <WhmcsSignIn next={next} failed={whmcsSignInFailed(params.error)} />
         ) : null}
