@@ -38,7 +38,10 @@ export default defineConfig({
     // Every browser test signs in from 127.0.0.1; the limits stay on, just
     // roomier than production's, and tests/e2e/rate-limits.spec.ts hits them.
     // The staff account is fixed too (tests/e2e/staff.ts), instead of made up per run.
+    // SIM_CONTROL: the simulator's call counts (GET /__sim/calls), so a test can
+    // prove that WHMCS received no write.
     env: {
+      SIM_CONTROL: '1',
       SIGN_IN_LIMIT_PER_IP: '200',
       SIGN_IN_LIMIT_PER_ACCOUNT: '40',
       DEMO_ADMIN_PASSWORD: STAFF.password,

@@ -10,6 +10,8 @@ import { checkRequestLimit } from '@/lib/security/request-limit';
 import { StoreUnavailableError } from '@/lib/store/types';
 import {
   contentSecurityPolicy,
+  EMAIL_BODY_PATH,
+  emailBodyHeaders,
   newNonce,
   securityHeaders,
   SPOOFABLE_HEADERS,
@@ -62,7 +64,12 @@ export async function proxy(request: NextRequest) {
   forwarded.set('content-security-policy', csp);
 
   const response = await gate(request, forwarded).catch(storeDown);
-  for (const [name, value] of Object.entries(securityHeaders(csp, cookieSecure()))) {
+  // An email's HTML is the one answer a portal page may frame, under a policy
+  // that lets it load and run nothing; every other answer gets the portal's own.
+  const headers = EMAIL_BODY_PATH.test(request.nextUrl.pathname)
+    ? emailBodyHeaders(cookieSecure())
+    : securityHeaders(csp, cookieSecure());
+  for (const [name, value] of Object.entries(headers)) {
     response.headers.set(name, value);
   }
   response.headers.set('x-request-id', requestId);

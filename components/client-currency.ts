@@ -1,6 +1,6 @@
 import 'server-only';
 import { getClientDetails } from '@/lib/whmcs/clients';
-import type { Currency } from '@/lib/whmcs/types';
+import type { Currency, Money } from '@/lib/whmcs/types';
 import { settle } from '@/components/section';
 
 /**
@@ -12,4 +12,14 @@ export async function clientCurrency(clientId: number): Promise<Currency | null>
   const client = await settle('client', getClientDetails(clientId));
 
   return client.ok ? client.value.currency : null;
+}
+
+/**
+ * The account's credit balance, for a line beside what is owed. Never
+ * rejects: without it the line is left out, and the bills still show.
+ */
+export async function clientCredit(clientId: number): Promise<Money | null> {
+  const client = await settle('client', getClientDetails(clientId));
+
+  return client.ok ? client.value.credit : null;
 }

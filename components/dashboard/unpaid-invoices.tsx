@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { compareMoney, subtractMoney } from '@/lib/whmcs/money';
 import type { Owed, OwedInvoice } from '@/lib/whmcs/owed';
-import type { Currency } from '@/lib/whmcs/types';
+import type { Currency, Money } from '@/lib/whmcs/types';
 import { EmptyState } from '@/components/empty-state';
 import { formatDate, formatMoney, plural } from '@/components/format';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
@@ -9,15 +9,27 @@ import { SHOWN } from './select';
 import { ItemList, Stat } from './item-list';
 import styles from './dashboard.module.css';
 
-type Props = { owed: Owed; currency: Currency | null };
+type Props = { owed: Owed; currency: Currency | null; credit?: Money | null };
 
-export function UnpaidInvoices({ owed, currency }: Props) {
+export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
   const { invoices, count, due } = owed;
+  // Credit is shown only when there is some: "$0.00 credit" on every dashboard is noise.
+  const creditLine =
+    credit !== null && compareMoney(credit, '0') > 0 ? (
+      <Stat
+        label="Credit balance"
+        value={formatMoney(credit, currency)}
+        note="You can apply it when you pay an invoice"
+      />
+    ) : null;
   if (invoices.length === 0) {
     return (
-      <EmptyState title="No unpaid invoices">
-        <p>Your account is up to date. Thank you!</p>
-      </EmptyState>
+      <>
+        <EmptyState title="No unpaid invoices">
+          <p>Your account is up to date. Thank you!</p>
+        </EmptyState>
+        {creditLine}
+      </>
     );
   }
   const shownCurrency = invoices[0]?.currency ?? currency;
@@ -34,6 +46,7 @@ export function UnpaidInvoices({ owed, currency }: Props) {
             : `Across ${plural(invoices.length, 'unpaid invoice')}`
         }
       />
+      {creditLine}
       <ItemList
         label="Unpaid invoices"
         items={invoices.slice(0, SHOWN).map((invoice) => ({

@@ -1,11 +1,13 @@
+import Link from 'next/link';
 import { listSwitchableAccounts } from '@/lib/auth/accounts';
 import { switchAccount } from '@/lib/auth/actions';
-import type { CustomerSession } from '@/lib/auth/guards';
+import { can, type CustomerSession } from '@/lib/auth/guards';
 import { settle } from '@/components/section';
 import styles from './site-header.module.css';
 
 // The signed-in account's name and, for a login with several client accounts,
 // a switcher. A plain form with a submit button: it works without JavaScript.
+// Beside it, the account's own pages the session may open.
 
 export async function AccountMenu({ session }: { session: CustomerSession }) {
   const result = await settle('accounts', listSwitchableAccounts(session));
@@ -41,4 +43,25 @@ export async function AccountMenu({ session }: { session: CustomerSession }) {
 
 export function AccountFallback({ email }: { email: string }) {
   return <p className={styles.account}>{email}</p>;
+}
+
+/** The account's profile and email history, for sessions with those WHMCS rights. */
+export function AccountLinks({ session }: { session: CustomerSession }) {
+  const links = [
+    ...(can(session, 'profile') ? [{ href: '/account/profile', label: 'Profile' }] : []),
+    ...(can(session, 'emails') ? [{ href: '/account/emails', label: 'Emails' }] : []),
+  ];
+  if (links.length === 0) return null;
+
+  return (
+    <nav aria-label="Account" className={styles.accountLinks}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href}>{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }

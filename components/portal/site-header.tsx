@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { can, type CustomerSession } from '@/lib/auth/guards';
 import type { Permission } from '@/lib/whmcs/types';
-import { AccountFallback, AccountMenu } from './account-menu';
+import { AccountFallback, AccountLinks, AccountMenu } from './account-menu';
 import { NavLinks, type NavItem } from './nav-links';
 import styles from './site-header.module.css';
 
@@ -35,6 +35,7 @@ export function SiteHeader({ session }: { session: CustomerSession }) {
           <Suspense fallback={<AccountFallback email={session.email} />}>
             <AccountMenu session={session} />
           </Suspense>
+          <AccountLinks session={session} />
         </div>
         <form method="post" action="/api/sign-out" className={styles.signOut}>
           <button type="submit" className={`button ${styles.headerButton}`}>

@@ -38,6 +38,35 @@ export function securityHeaders(csp: string, secure: boolean): Record<string, st
   return headers;
 }
 
+/**
+ * The one response the portal lets itself frame: the HTML of an email from the
+ * client's email log (app/(portal)/account/emails/[id]/body). It may load
+ * nothing at all but inline styles and data: images, runs no script (CSP
+ * `sandbox` without allow-scripts, on top of the iframe's own sandbox), posts
+ * no form, and only the portal's own pages may frame it.
+ */
+export const EMAIL_BODY_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  'sandbox',
+].join('; ');
+
+/** The path of an email's HTML; nothing else is framed or gets EMAIL_BODY_CSP. */
+export const EMAIL_BODY_PATH = /^\/account\/emails\/[1-9][0-9]{0,9}\/body$/;
+
+export function emailBodyHeaders(secure: boolean): Record<string, string> {
+  return {
+    ...securityHeaders(EMAIL_BODY_CSP, secure),
+    'X-Frame-Options': 'SAMEORIGIN',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
 /** Headers a client must never be able to set: Next.js internals and our own. */
 export const SPOOFABLE_HEADERS = [
   'x-middleware-subrequest',

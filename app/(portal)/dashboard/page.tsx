@@ -6,7 +6,7 @@ import { listOwedInvoices } from '@/lib/whmcs/owed';
 import { listServices } from '@/lib/whmcs/services';
 import { listTickets } from '@/lib/whmcs/support';
 import { PageHeader, ViewAll } from '@/components/card';
-import { clientCurrency } from '@/components/client-currency';
+import { clientCredit, clientCurrency } from '@/components/client-currency';
 import { ActiveServices } from '@/components/dashboard/active-services';
 import { ActiveTickets } from '@/components/dashboard/active-tickets';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -29,7 +29,10 @@ export default async function DashboardPage() {
   const currency = clientCurrency(clientId);
   const load = {
     invoices: can(session, 'invoices')
-      ? settle('invoices', Promise.all([listOwedInvoices(clientId), currency]))
+      ? settle(
+          'invoices',
+          Promise.all([listOwedInvoices(clientId), currency, clientCredit(clientId)]),
+        )
       : null,
     services: can(session, 'products')
       ? settle('services', Promise.all([listServices(clientId, SCAN), currency]))
@@ -56,7 +59,9 @@ export default async function DashboardPage() {
             retryHref={HERE}
             action={<ViewAll href="/invoices?status=Unpaid" what="unpaid invoices" />}
           >
-            {([owed, money]) => <UnpaidInvoices owed={owed} currency={money} />}
+            {([owed, money, credit]) => (
+              <UnpaidInvoices owed={owed} currency={money} credit={credit} />
+            )}
           </Section>
         ) : null}
         {load.services ? (

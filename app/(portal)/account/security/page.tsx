@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { requireCustomer } from '@/lib/auth/guards';
 import { accountKey } from '@/lib/auth/limits';
 import { revokeOwnSession, signOutEverywhere } from '@/lib/auth/security-actions';
+import { changePasswordInWhmcs, setUpTwoFactorInWhmcs } from '@/lib/portal/sso-actions';
 import type { SessionRecord } from '@/lib/store/types';
 import { store } from '@/lib/store';
+import { HandOver } from '@/components/account/hand-over';
 import { Card, PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
 import { describeDevice, formatMoment } from '@/components/security/format';
@@ -73,6 +75,24 @@ export default async function SecurityPage() {
           rows={sessions}
           rowKey={(s) => s.sid}
         />
+      </Card>
+      <Card title="Password and two-factor authentication">
+        <HandOver
+          session={session}
+          back="/account/security"
+          buttons={[
+            { action: changePasswordInWhmcs, label: 'Change password' },
+            {
+              action: setUpTwoFactorInWhmcs,
+              label: 'Set up two-factor authentication',
+              secondary: true,
+            },
+          ]}
+        >
+          Your login&rsquo;s password and second factor are kept by our billing system
+          (WHMCS). These buttons open its pages in this tab, already signed in as you with
+          a one-time link.
+        </HandOver>
       </Card>
       <LoginHistory events={history} />
       <ActivityList entries={changes} />

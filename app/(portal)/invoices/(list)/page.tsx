@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireCustomer } from '@/lib/auth/guards';
 import { listInvoices } from '@/lib/whmcs/billing';
+import { getClientDetails } from '@/lib/whmcs/clients';
 import {
   CUSTOMER_INVOICE_STATUSES,
   type Currency,
@@ -12,6 +13,7 @@ import { clientCurrency } from '@/components/client-currency';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyList } from '@/components/empty-state';
 import { formatDate, formatMoney } from '@/components/format';
+import { CreditBalance } from '@/components/invoices/credit-balance';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { Pagination } from '@/components/pagination';
 import {
@@ -45,6 +47,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
     'invoices',
     Promise.all([listing, clientCurrency(session.clientId)]),
   );
+  const account = settle('credit balance', getClientDetails(session.clientId));
   const hrefFor = (n: number) =>
     hrefWith('/invoices', { status, page: n > 1 ? n : undefined });
 
@@ -53,6 +56,9 @@ export default async function InvoicesPage({ searchParams }: Props) {
       <PageHeader title="Invoices">
         <p>Your bills, newest first. Open an invoice to see its items and payments.</p>
       </PageHeader>
+      <Section what="credit balance" load={account} retryHref={hrefFor(page)}>
+        {(client) => <CreditBalance credit={client.credit} currency={client.currency} />}
+      </Section>
       <StatusFilter
         action="/invoices"
         options={CUSTOMER_INVOICE_STATUSES.map((s) => ({ value: s, label: s }))}

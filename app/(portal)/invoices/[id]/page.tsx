@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { requireCustomer } from '@/lib/auth/guards';
+import { downloadInvoicePdf, payInvoice } from '@/lib/portal/sso-actions';
 import { getInvoice } from '@/lib/whmcs/billing';
+import { compareMoney } from '@/lib/whmcs/money';
+import { HandOver } from '@/components/account/hand-over';
 import { BackLink, PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { formatDate } from '@/components/format';
@@ -31,6 +34,8 @@ export default async function InvoicePage({ params }: Props) {
     settle('invoice', Promise.all([getInvoice(session.clientId, id), currency])),
   );
   const invoice = load.ok ? load.value[0] : null;
+  // Paid in WHMCS's client area; an invoice with nothing left to pay offers only its PDF.
+  const payable = invoice?.status === 'Unpaid' && compareMoney(invoice.balance, '0') > 0;
 
   return (
     <div className="page">
@@ -43,6 +48,26 @@ export default async function InvoicePage({ params }: Props) {
           </p>
         ) : null}
       </PageHeader>
+      {invoice ? (
+        <HandOver
+          session={session}
+          back={`/invoices/${id}`}
+          buttons={[
+            ...(payable
+              ? [{ action: payInvoice, label: 'Pay now', hidden: { invoiceId: id } }]
+              : []),
+            {
+              action: downloadInvoicePdf,
+              label: 'Download PDF',
+              hidden: { invoiceId: id },
+              secondary: payable,
+            },
+          ]}
+        >
+          {payable ? 'Paying and the PDF open' : 'The PDF opens'} our billing system
+          (WHMCS) in this tab, already signed in as you with a one-time link.
+        </HandOver>
+      ) : null}
       <Section what="invoice" load={load} retryHref={`/invoices/${id}`}>
         {([details, money]) => <InvoiceDetails invoice={details} currency={money} />}
       </Section>

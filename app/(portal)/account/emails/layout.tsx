@@ -1,0 +1,3 @@
+import { permissionLayout } from '@/components/permission-layout';
+
+export default permissionLayout('emails');
