@@ -3,7 +3,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { firstInvoiceOf, firstTicketOf, signIn, whmcs } from './support';
 
 async function expectNoViolations(page: Page, path: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  // An email's own HTML, in a sandboxed frame that runs no script (axe's
+  // included), is the sender's: axe checks the frame element, not inside it.
+  const builder = new AxeBuilder({ page });
+  if ((await page.locator('iframe[sandbox]').count()) > 0)
+    builder.options({ iframes: false }).setLegacyMode(true);
+  const results = await builder.analyze();
   const summary = results.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`);
 
   expect(summary).toEqual([]);
@@ -25,6 +30,8 @@ async function firstId(
 test('the sign-in pages have no axe violations', async ({ page }) => {
   await page.goto('/login');
   await expectNoViolations(page, '/login');
+  await page.goto('/login/reset');
+  await expectNoViolations(page, '/login/reset');
 
   await signIn(page, 'sam@kraken.example');
   await expect(page).toHaveURL(/\/select-account$/);
@@ -52,6 +59,9 @@ test('every customer page has no axe violations, on a desktop and a phone', asyn
     '/tickets/new',
     '/invoices/99999999',
     '/account/security',
+    '/account/profile',
+    '/account/emails',
+    `/account/emails/${await firstId('GetEmails', 1, 'emails', 'email')}`,
   ];
 
   for (const size of [

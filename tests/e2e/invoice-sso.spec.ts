@@ -17,6 +17,9 @@ test.afterAll(() => alice.context().close());
 test('Pay now signs Alice in to WHMCS on her invoice, once', async () => {
   const id = await invoiceWithStatus(1, 'Unpaid');
 
+  await alice.goto('/dashboard');
+  await expect(alice.getByText('Credit balance', { exact: true })).toBeVisible();
+  await expect(alice.getByText('$12.50 USD', { exact: true })).toBeVisible();
   await alice.goto('/invoices');
   await expect(alice.getByText('Credit balance: $12.50 USD')).toBeVisible();
   await alice.goto(`/invoices/${id}`);
