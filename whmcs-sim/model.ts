@@ -75,6 +75,8 @@ export type Client = {
   /** Staff-only fields UpdateClient can change; a customer portal must never send them. */
   notes: string;
   groupId: number;
+  /** WHMCS's per-client switch for single sign-on (CreateSsoToken). */
+  allowSingleSignOn: boolean;
   /** `email_preferences[domain]` etc.: which notices the client's own address receives. */
   emailPreferences: Record<EmailPreference, boolean>;
 };

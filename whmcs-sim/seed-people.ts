@@ -41,6 +41,7 @@ function addClient(ctx: SeedContext, input: ClientInput): Client {
     lastLogin: lastLoginHtml(ctx, ctx.rng.int(1, 60)),
     notes: '',
     groupId: 0,
+    allowSingleSignOn: true,
     emailPreferences: {
       general: true,
       invoice: true,

@@ -26,6 +26,13 @@ const invoiceInput = z
 
 const HANDING_OVER = 'Taking you to our billing system…';
 
+/** WHMCS lets an administrator turn single sign-on off for a client. */
+const refusal = (message: string | undefined) =>
+  /sso authentication blocked/i.test(message ?? '')
+    ? 'Our billing system does not allow signing in from the portal for this ' +
+      'account. Please sign in to the billing system directly.'
+    : undefined;
+
 function invoiceLink(
   to: 'invoice' | 'invoice-pdf',
 ): CustomerActionSpec<typeof invoiceInput> {
@@ -36,6 +43,7 @@ function invoiceLink(
     fields: ['invoiceId'],
     stepUp: (input) => `/invoices/${input.invoiceId}`,
     target: (input) => `invoice:${input.invoiceId}`,
+    refusal,
     async run(input, session) {
       const invoice = await getInvoice(session.clientId, input.invoiceId);
       const url = await singleSignOnLink(session.clientId, session.userId, {
@@ -57,6 +65,7 @@ function loginLink(to: 'password' | 'two-factor'): CustomerActionSpec<typeof not
     fields: [],
     stepUp: () => '/account/security',
     target: () => 'your login',
+    refusal,
     async run(_input, session) {
       const url = await singleSignOnLink(session.clientId, session.userId, { to });
 

@@ -181,6 +181,27 @@ describe('pay an invoice / its PDF', () => {
   });
 });
 
+describe('a client WHMCS keeps out of single sign-on', () => {
+  it('is told so, and nothing is handed over', async () => {
+    const client = sim.state.clients.find((c) => c.id === 1)!;
+    client.allowSingleSignOn = false;
+    try {
+      await signInAs(DEMO.alice);
+
+      const ended = await ending(
+        payInvoice(fresh(), formOf({ invoiceId: String(invoiceOf(1, 'Unpaid')) })),
+      );
+
+      const state = expectState(ended);
+      expect(state.status).toBe('error');
+      expect(state.message).toMatch(/does not allow signing in from the portal/);
+      expect(state.reference).toBe('00000000-0000-4000-8000-000000000000');
+    } finally {
+      client.allowSingleSignOn = true;
+    }
+  });
+});
+
 describe('password and two-factor set-up in WHMCS', () => {
   it.each([
     [changePasswordInWhmcs, 'index.php?rp=/user/password'],

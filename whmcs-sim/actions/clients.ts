@@ -88,7 +88,7 @@ function clientRecord(state: SimState, client: Client) {
     emailoptout: false,
     marketing_emails_opt_in: true,
     overrideautoclose: false,
-    allowSingleSignOn: 1,
+    allowSingleSignOn: client.allowSingleSignOn ? 1 : 0,
     email_verified: true,
     language: '',
     isOptedInToMarketingEmails: true,

@@ -32,8 +32,9 @@ export const createSsoToken: Handler = (params, ctx) => {
   const userId = int(params, 'user_id');
   if (clientId === undefined && userId === undefined)
     return failure('A valid client_id or user_id is required');
-  if (clientId !== undefined && !state.clients.some((c) => c.id === clientId))
-    return failure('Invalid client_id');
+  const client =
+    clientId === undefined ? undefined : state.clients.find((c) => c.id === clientId);
+  if (clientId !== undefined && !client) return failure('Invalid client_id');
 
   const user =
     userId === undefined
@@ -45,6 +46,9 @@ export const createSsoToken: Handler = (params, ctx) => {
       ? user.links[0]
       : user.links.find((l) => l.clientId === clientId);
   if (!link) return failure('Invalid user_id for client');
+  const target = client ?? state.clients.find((c) => c.id === link.clientId);
+  if (target && !target.allowSingleSignOn)
+    return failure(`SSO authentication blocked for client ${target.id}`);
 
   const destination = text(params, 'destination') ?? 'clientarea:homepage';
   if (!(SSO_DESTINATIONS as readonly string[]).includes(destination))
