@@ -32,7 +32,7 @@ export async function HandOver({ session, back, buttons, children }: Props) {
   const minutes = Math.max(1, Math.round(stepUpSeconds() / 60));
 
   return (
-    <div className="stack">
+    <div className={styles.handOverBlock}>
       <p className="muted">
         {children}
         {recent ? null : (

@@ -20,25 +20,27 @@ export default async function ProfilePage() {
           where its emails go.
         </p>
       </PageHeader>
-      <Section
-        title="Contact details"
-        what="contact details"
-        load={load}
-        retryHref="/account/profile"
-      >
-        {(client) => <ProfileForm client={client} loginEmail={session.email} />}
-      </Section>
-      <Card title="Your login">
-        <p>
-          You sign in as <strong>{session.email}</strong>. That address belongs to your
-          login, which is yours alone even when it reaches several accounts; changing the
-          account email above does not change it.
-        </p>
-        <p>
-          Your password and two-factor authentication are on the{' '}
-          <Link href="/account/security">Security</Link> page.
-        </p>
-      </Card>
+      <div className="stack">
+        <Section
+          title="Contact details"
+          what="contact details"
+          load={load}
+          retryHref="/account/profile"
+        >
+          {(client) => <ProfileForm client={client} loginEmail={session.email} />}
+        </Section>
+        <Card title="Your login">
+          <p>
+            You sign in as <strong>{session.email}</strong>. That address belongs to your
+            login, which is yours alone even when it reaches several accounts; changing
+            the account email above does not change it.
+          </p>
+          <p>
+            Your password and two-factor authentication are on the{' '}
+            <Link href="/account/security">Security</Link> page.
+          </p>
+        </Card>
+      </div>
     </div>
   );
 }

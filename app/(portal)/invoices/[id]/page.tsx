@@ -48,29 +48,31 @@ export default async function InvoicePage({ params }: Props) {
           </p>
         ) : null}
       </PageHeader>
-      {invoice ? (
-        <HandOver
-          session={session}
-          back={`/invoices/${id}`}
-          buttons={[
-            ...(payable
-              ? [{ action: payInvoice, label: 'Pay now', hidden: { invoiceId: id } }]
-              : []),
-            {
-              action: downloadInvoicePdf,
-              label: 'Download PDF',
-              hidden: { invoiceId: id },
-              secondary: payable,
-            },
-          ]}
-        >
-          {payable ? 'Paying and the PDF open' : 'The PDF opens'} our billing system
-          (WHMCS) in this tab, already signed in as you with a one-time link.
-        </HandOver>
-      ) : null}
-      <Section what="invoice" load={load} retryHref={`/invoices/${id}`}>
-        {([details, money]) => <InvoiceDetails invoice={details} currency={money} />}
-      </Section>
+      <div className="stack">
+        {invoice ? (
+          <HandOver
+            session={session}
+            back={`/invoices/${id}`}
+            buttons={[
+              ...(payable
+                ? [{ action: payInvoice, label: 'Pay now', hidden: { invoiceId: id } }]
+                : []),
+              {
+                action: downloadInvoicePdf,
+                label: 'Download PDF',
+                hidden: { invoiceId: id },
+                secondary: payable,
+              },
+            ]}
+          >
+            {payable ? 'Paying and the PDF open' : 'The PDF opens'} our billing system
+            (WHMCS) in this tab, already signed in as you with a one-time link.
+          </HandOver>
+        ) : null}
+        <Section what="invoice" load={load} retryHref={`/invoices/${id}`}>
+          {([details, money]) => <InvoiceDetails invoice={details} currency={money} />}
+        </Section>
+      </div>
     </div>
   );
 }
