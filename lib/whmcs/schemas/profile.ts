@@ -7,7 +7,7 @@ import { date, id, nested, optText } from '@/lib/whmcs/wire';
 // UpdateClient echoes the client id as a string; ResetPassword answers with
 // `result` alone; GetEmails nests `emails.email`, each `message` a whole HTML
 // document, `to` as "Name <address>", with nulls for unset columns
-// (PROTOCOL.md §10).
+// (docs/whmcs.md, "Contact details, the email log and password resets").
 
 export const updateClientAnswer = z
   .object({ clientid: id })
