@@ -52,9 +52,14 @@ export function AccountLinks({ session }: { session: CustomerSession }) {
     ...(can(session, 'emails') ? [{ href: '/account/emails', label: 'Emails' }] : []),
   ];
   if (links.length === 0) return null;
+  // Not "Account": the account switcher's label already says that.
+  const name = links.map((link) => link.label.toLowerCase()).join(' and ');
 
   return (
-    <nav aria-label="Account" className={styles.accountLinks}>
+    <nav
+      aria-label={name.charAt(0).toUpperCase() + name.slice(1)}
+      className={styles.accountLinks}
+    >
       <ul>
         {links.map((link) => (
           <li key={link.href}>

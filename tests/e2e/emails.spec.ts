@@ -74,7 +74,7 @@ test('the email history lists the account’s emails, paged on the server', asyn
   expect(all.length).toBeGreaterThan(40);
 
   await alice
-    .getByRole('navigation', { name: 'Account' })
+    .getByRole('navigation', { name: 'Profile and emails' })
     .getByRole('link', { name: 'Emails' })
     .click();
   await expect(alice.getByRole('heading', { name: 'Emails', level: 1 })).toBeVisible();

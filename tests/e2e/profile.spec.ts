@@ -31,7 +31,7 @@ test.afterAll(async () => {
 async function openProfile(page: Page) {
   await page.goto('/dashboard');
   await page
-    .getByRole('navigation', { name: 'Account' })
+    .getByRole('navigation', { name: 'Profile and emails' })
     .getByRole('link', { name: 'Profile' })
     .click();
   await expect(page).toHaveURL(/\/account\/profile$/);
@@ -138,7 +138,9 @@ test('a user without the profile right gets 403 and no link to it', async ({ pag
   await signIn(page, 'contractor@kraken.example');
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  await expect(page.getByRole('navigation', { name: 'Account' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Profile and emails' })).toHaveCount(
+    0,
+  );
   expect((await page.goto('/account/profile'))?.status()).toBe(403);
 });
 
