@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound, redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
+import { securityEvent } from '@/lib/auth/events';
 import { can, requireCustomer, type CustomerSession } from '@/lib/auth/guards';
 import { requestContext } from '@/lib/request';
 import { audited, AuditUnavailableError } from '@/lib/security/audit';
@@ -72,7 +73,20 @@ const KEY = z.uuid();
 /** How long a submission's answer is kept for repeats. */
 const REPEAT_WINDOW_SECONDS = 24 * 60 * 60;
 
+/** Fields every action form carries: its submission key, and Next's own action fields. */
+const FRAME = /^(submission|\$ACTION_.*)$/;
+
+/** The names in `form` that are neither listed nor part of every action form. */
+export function fieldsOutside(form: FormData, listed: readonly string[]): string[] {
+  const names = new Set(form.keys());
+
+  return [...names].filter((name) => !listed.includes(name) && !FRAME.test(name));
+}
+
 export const MESSAGES = {
+  forged:
+    'This form carried fields that cannot be changed here, so nothing was changed. ' +
+    'Please reload the page and try again.',
   busy: 'This form is already being sent. Wait a moment, then reload the page to check.',
   uncertain:
     'We sent this, but the answer got lost on the way back, so it may have gone through. ' +
@@ -104,6 +118,23 @@ export async function customerAction<S extends z.ZodType>(
     );
     if (now === null) return unavailable(previous, form, spec);
     if (!now.includes(spec.permission)) forbidden();
+  }
+
+  // A field the form does not list is not dropped quietly: nobody filling in
+  // the portal's own form sends one, so the request is forged, and refused.
+  const forged = fieldsOutside(form, spec.fields);
+  if (forged.length > 0) {
+    securityEvent('security.form.refused', {
+      action: spec.action,
+      fields: forged.join(',').slice(0, 200),
+    });
+    return {
+      status: 'error',
+      message: MESSAGES.forged,
+      problems: {},
+      values: {},
+      submission: previous.submission,
+    };
   }
 
   const values = typedValues(form, spec);

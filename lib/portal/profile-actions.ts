@@ -2,14 +2,14 @@
 
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import type { CustomerActionSpec } from '@/lib/portal/customer-action';
+import { customerAction, type CustomerActionSpec } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import {
   changedFields,
   PROFILE_FORM_FIELDS,
   profileInput,
 } from '@/lib/portal/profile-form';
-import { strictCustomerAction } from '@/lib/portal/strict-action';
+
 import { getClientDetails, updateClient } from '@/lib/whmcs/clients';
 
 // The profile form's server action. It acts on the session's own client only
@@ -55,5 +55,5 @@ export async function saveProfile(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return strictCustomerAction(previous, form, PROFILE);
+  return customerAction(previous, form, PROFILE);
 }

@@ -2,9 +2,9 @@
 
 import 'server-only';
 import { z } from 'zod';
-import type { CustomerActionSpec } from '@/lib/portal/customer-action';
+import { customerAction, type CustomerActionSpec } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
-import { strictCustomerAction } from '@/lib/portal/strict-action';
+
 import { getInvoice } from '@/lib/whmcs/billing';
 import { singleSignOnLink } from '@/lib/whmcs/sso';
 
@@ -83,26 +83,26 @@ export async function payInvoice(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return strictCustomerAction(previous, form, PAY);
+  return customerAction(previous, form, PAY);
 }
 
 export async function downloadInvoicePdf(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return strictCustomerAction(previous, form, PDF);
+  return customerAction(previous, form, PDF);
 }
 
 export async function changePasswordInWhmcs(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return strictCustomerAction(previous, form, PASSWORD);
+  return customerAction(previous, form, PASSWORD);
 }
 
 export async function setUpTwoFactorInWhmcs(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return strictCustomerAction(previous, form, TWO_FACTOR);
+  return customerAction(previous, form, TWO_FACTOR);
 }

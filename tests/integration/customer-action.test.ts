@@ -192,7 +192,21 @@ describe('refusals before anything runs', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  it('reads only the named fields: a forged client id never reaches the change', async () => {
+  it('refuses a form carrying a field it does not list, and runs nothing', async () => {
+    await signedIn();
+    const run = vi.fn();
+
+    const state = await customerAction(
+      start(),
+      form({ ticketId: '4', message: 'hi', clientid: '99', userid: '1' }),
+      spec(run),
+    );
+
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.forged });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("accepts the submission key and Next's own action fields next to the listed ones", async () => {
     await signedIn();
     const run = vi.fn(async (input: z.output<typeof replyInput>) => ({
       message: JSON.stringify(input),
@@ -200,7 +214,13 @@ describe('refusals before anything runs', () => {
 
     const state = await customerAction(
       start(),
-      form({ ticketId: '4', message: 'hi', clientid: '99', userid: '1' }),
+      form({
+        ticketId: '4',
+        message: 'hi',
+        submission: randomUUID(),
+        $ACTION_ID_abc: '',
+        $ACTION_REF_1: '',
+      }),
       spec(run),
     );
 

@@ -2,7 +2,7 @@ import '../support/next-cookies';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { saveProfile } from '@/lib/portal/profile-actions';
-import { FORGED_MESSAGE } from '@/lib/portal/strict-action';
+import { MESSAGES } from '@/lib/portal/customer-action';
 import { store } from '@/lib/store';
 import {
   actionStack,
@@ -167,7 +167,7 @@ describe('saving contact details', () => {
 
     expect(expectState(ended)).toMatchObject({
       status: 'error',
-      message: FORGED_MESSAGE,
+      message: MESSAGES.forged,
     });
     expect(sim.calls.slice(before)).toHaveLength(0);
     expect(client(1)).toEqual(was);

@@ -1,4 +1,5 @@
 import '../support/next-cookies';
+import { MESSAGES } from '@/lib/portal/customer-action';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pendingCancellation } from '@/lib/portal/cancellations';
 import {
@@ -183,7 +184,32 @@ describe('changing plan', () => {
 });
 
 describe('cancellation', () => {
-  it('files the request with the service, type and reason only, and shows it as pending', async () => {
+  it('files the request with the service, type and reason, and shows it as pending', async () => {
+    await signIn('alice@kraken.example');
+    const id = service(1, 'Starter Shared');
+    const calls = mark();
+
+    const state = await requestServiceCancellation(
+      start(),
+      cancelForm(id, { type: 'Immediate' }),
+    );
+
+    expect(state).toMatchObject({ status: 'done' });
+    expect(writesIn(calls.after())).toEqual([
+      {
+        action: 'AddCancelRequest',
+        params: {
+          serviceid: String(id),
+          type: 'Immediate',
+          reason: 'Moving the site in-house',
+        },
+      },
+    ]);
+    expect(sim.state.cancelRequests.map((r) => r.serviceId)).toContain(id);
+    expect(await pendingCancellation(1, id)).toMatchObject({ type: 'Immediate' });
+  });
+
+  it('refuses a request carrying forged fields, and files nothing', async () => {
     await signIn('alice@kraken.example');
     const id = service(1, 'Starter Shared');
     const calls = mark();
@@ -200,20 +226,9 @@ describe('cancellation', () => {
       }),
     );
 
-    expect(state).toMatchObject({ status: 'done' });
-    expect(writesIn(calls.after())).toEqual([
-      {
-        action: 'AddCancelRequest',
-        params: {
-          serviceid: String(id),
-          type: 'Immediate',
-          reason: 'Moving the site in-house',
-        },
-      },
-    ]);
-    expect(sim.state.cancelRequests.map((r) => r.serviceId)).toContain(id);
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.forged });
+    expect(writesIn(calls.after())).toEqual([]);
     expect(sim.state.cancelRequests.map((r) => r.serviceId)).not.toContain(samsHosting());
-    expect(await pendingCancellation(1, id)).toMatchObject({ type: 'Immediate' });
   });
 
   it('does not send a second request for a service with one open', async () => {

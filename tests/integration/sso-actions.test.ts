@@ -1,7 +1,7 @@
 import '../support/next-cookies';
 import { describe, expect, it, vi } from 'vitest';
 import { currentCustomer } from '@/lib/auth/guards';
-import { FORGED_MESSAGE } from '@/lib/portal/strict-action';
+import { MESSAGES } from '@/lib/portal/customer-action';
 import {
   changePasswordInWhmcs,
   downloadInvoicePdf,
@@ -131,7 +131,7 @@ describe('pay an invoice / its PDF', () => {
 
     expect(expectState(ended)).toMatchObject({
       status: 'error',
-      message: FORGED_MESSAGE,
+      message: MESSAGES.forged,
     });
     expect(sim.calls.slice(before)).toHaveLength(0);
   });
@@ -239,7 +239,7 @@ describe('password and two-factor set-up in WHMCS', () => {
       setUpTwoFactorInWhmcs(fresh(), formOf({ sso_redirect_path: 'cart.php' })),
     );
 
-    expect(expectState(ended).message).toBe(FORGED_MESSAGE);
+    expect(expectState(ended).message).toBe(MESSAGES.forged);
     expect(callsOf('CreateSsoToken', before)).toHaveLength(0);
   });
 });

@@ -376,58 +376,53 @@ describe('closing', () => {
 });
 
 describe('fields outside the allowlist', () => {
-  // The wrapper reads only the form's named fields, and the schemas are strict
-  // (tests/unit/ticket-attachments.test.ts): what WHMCS receives is built from
-  // the session, whatever else a request carries.
+  // A form carrying any field it does not list is refused as a whole: nothing
+  // is read from it and WHMCS receives nothing. The schemas are strict as well
+  // (tests/unit/ticket-attachments.test.ts).
   const FORGED = { clientid: '2', userid: '2', contactid: '5', adminusername: 'Marta' };
-  const lastSent = (action: string) =>
-    new URLSearchParams(sim.calls.filter((c) => c.action === action).at(-1)?.request);
+  const ticketWrites = () =>
+    sim.calls.filter((c) =>
+      ['AddTicketReply', 'OpenTicket', 'UpdateTicket'].includes(c.action),
+    ).length;
 
-  it('a reply with forged client and user fields is posted as the session, nothing else', async () => {
+  it('a reply with forged client and user fields is refused, and nothing is posted', async () => {
     await signIn(ALICE);
     const ticket = ticketOf(1);
+    const before = { writes: ticketWrites(), messages: ticket.messages.length };
 
     const state = await replyToTicketAction(
       idle(),
-      replyForm(ticket.id, { ...FORGED, message: 'Forged fields ignored' }),
+      replyForm(ticket.id, { ...FORGED, message: 'Forged fields' }),
     );
 
-    expect(state.status).toBe('done');
-    const sent = lastSent('AddTicketReply');
-    expect([sent.get('clientid'), sent.get('userid')]).toEqual(['1', '1']);
-    expect([sent.get('contactid'), sent.get('adminusername')]).toEqual([null, null]);
-    expect(ticket.messages.at(-1)).toMatchObject({
-      message: 'Forged fields ignored',
-      name: 'Alice Moreau',
-      requestorType: 'Owner',
-    });
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.forged });
+    expect(ticketWrites()).toBe(before.writes);
+    expect(ticket.messages.length).toBe(before.messages);
   });
 
-  it("a ticket opened with forged fields is opened on the session's account, by its user", async () => {
+  it('a ticket opened with forged fields is refused, and no ticket is opened', async () => {
     await signIn(ALICE);
+    const before = { writes: ticketWrites(), tickets: sim.state.tickets.length };
 
-    await openTicketAction(idle(), openForm({ ...FORGED, subject: 'Forged open' }));
+    const state = await openTicketAction(
+      idle(),
+      openForm({ ...FORGED, subject: 'Forged open' }),
+    );
 
-    const sent = lastSent('OpenTicket');
-    expect([sent.get('clientid'), sent.get('userid'), sent.get('contactid')]).toEqual([
-      '1',
-      '1',
-      null,
-    ]);
-    expect(sim.state.tickets.at(-1)).toMatchObject({
-      subject: 'Forged open',
-      clientId: 1,
-    });
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.forged });
+    expect(ticketWrites()).toBe(before.writes);
+    expect(sim.state.tickets.length).toBe(before.tickets);
   });
 
-  it("a forged WHMCS ticketid next to the form's ticketId closes only the form's ticket", async () => {
+  it("a forged WHMCS ticketid next to the form's ticketId closes nothing", async () => {
     await signIn(ALICE);
     const mine = sim.state.tickets.find((t) => t.clientId === 1 && t.status !== 'Closed');
     const foreign = sim.state.tickets.find(
       (t) => t.clientId === 2 && t.status !== 'Closed',
     );
+    const before = ticketWrites();
 
-    await closeTicketAction(
+    const state = await closeTicketAction(
       idle(),
       form({
         submission: randomUUID(),
@@ -437,8 +432,9 @@ describe('fields outside the allowlist', () => {
       }),
     );
 
-    expect(lastSent('UpdateTicket').get('ticketid')).toBe(String(mine?.id));
-    expect(mine?.status).toBe('Closed');
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.forged });
+    expect(ticketWrites()).toBe(before);
+    expect(mine?.status).not.toBe('Closed');
     expect(foreign?.status).not.toBe('Closed');
   });
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 // so a new one without a guard fails here until it is guarded or, if it is
 // meant to be public, named below with the reason.
 
-// customerAction and strictCustomerAction (lib/portal) call requireCustomer first.
+// customerAction (lib/portal) call requireCustomer first.
 const GUARD =
-  /\b(requireCustomer|requireAdmin|requireAdminStep|readAdminStep|readPendingSignIn|customerAction|strictCustomerAction)\(/;
+  /\b(requireCustomer|requireAdmin|requireAdminStep|readAdminStep|readPendingSignIn|customerAction)\(/;
 
 const PUBLIC: Record<string, string> = {
   'app/page.tsx': 'redirects to the dashboard, which is guarded',
