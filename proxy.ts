@@ -10,7 +10,7 @@ import { checkRequestLimit } from '@/lib/security/request-limit';
 import { StoreUnavailableError } from '@/lib/store/types';
 import {
   contentSecurityPolicy,
-  EMAIL_BODY_PATH,
+  mayBeEmailBody,
   emailBodyHeaders,
   newNonce,
   securityHeaders,
@@ -66,7 +66,7 @@ export async function proxy(request: NextRequest) {
   const response = await gate(request, forwarded).catch(storeDown);
   // An email's HTML is the one answer a portal page may frame, under a policy
   // that lets it load and run nothing; every other answer gets the portal's own.
-  const headers = EMAIL_BODY_PATH.test(request.nextUrl.pathname)
+  const headers = mayBeEmailBody(request.nextUrl.pathname)
     ? emailBodyHeaders(cookieSecure())
     : securityHeaders(csp, cookieSecure());
   for (const [name, value] of Object.entries(headers)) {

@@ -58,6 +58,25 @@ export const EMAIL_BODY_CSP = [
 /** The path of an email's HTML; nothing else is framed or gets EMAIL_BODY_CSP. */
 export const EMAIL_BODY_PATH = /^\/account\/emails\/[1-9][0-9]{0,9}\/body$/;
 
+/** The raw request path, exactly as the portal writes it: no encoded characters. */
+export function isEmailBodyPath(rawPath: string): boolean {
+  return EMAIL_BODY_PATH.test(rawPath);
+}
+
+/**
+ * Whether a path may be served as an email's HTML in any spelling: what the
+ * router would decode it to. proxy.ts gives every such path the email policy,
+ * so even a spelling the route did not expect never runs under the portal's.
+ */
+export function mayBeEmailBody(rawPath: string): boolean {
+  if (isEmailBodyPath(rawPath)) return true;
+  try {
+    return EMAIL_BODY_PATH.test(decodeURIComponent(rawPath));
+  } catch {
+    return false;
+  }
+}
+
 export function emailBodyHeaders(secure: boolean): Record<string, string> {
   return {
     ...securityHeaders(EMAIL_BODY_CSP, secure),

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EMAIL_BODY_CSP } from '@/lib/security/headers';
+import { EMAIL_BODY_CSP, isEmailBodyPath } from '@/lib/security/headers';
 import { proxy } from '@/proxy';
 
 // proxy.ts lets exactly one kind of answer be framed by the portal: an email's
@@ -29,6 +29,23 @@ describe('the email body path', () => {
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it.each([
+    '/account/emails/%33%39%33/body',
+    '/account/emails/39%33/body',
+    '/account/emails/393/%62ody',
+    '/account/emails/393%2Fbody',
+  ])('%s, an encoded spelling, still gets the email policy', async (path) => {
+    const response = await proxy(request(path));
+
+    expect(response.headers.get('content-security-policy')).toBe(EMAIL_BODY_CSP);
+  });
+
+  it('serves an email only at the exact spelling, which is what proxy.ts matched', () => {
+    expect(isEmailBodyPath('/account/emails/393/body')).toBe(true);
+    expect(isEmailBodyPath('/account/emails/%33%39%33/body')).toBe(false);
+    expect(isEmailBodyPath('/account/emails/393/%62ody')).toBe(false);
   });
 
   it.each([

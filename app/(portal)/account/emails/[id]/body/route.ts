@@ -1,6 +1,6 @@
 import { requireCustomer } from '@/lib/auth/guards';
 import { emailDocument } from '@/lib/portal/email-html';
-import { EMAIL_BODY_CSP } from '@/lib/security/headers';
+import { EMAIL_BODY_CSP, isEmailBodyPath } from '@/lib/security/headers';
 import { getEmail } from '@/lib/whmcs/emails';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { idOrNull, offsetOf, parsePage } from '@/components/route-params';
@@ -19,6 +19,10 @@ const plain = (status: number, text: string) =>
 // also set here, so the answer never goes out without it.
 export async function GET(request: Request, { params }: Context) {
   const session = await requireCustomer('emails');
+  // Only at the one spelling proxy.ts recognises: an encoded form of the same
+  // path (`/account/emails/%33%39%34/body`) reaches this route decoded, and
+  // must not be answered with HTML under any other policy.
+  if (!isEmailBodyPath(new URL(request.url).pathname)) return plain(404, 'Not found');
   const id = idOrNull((await params).id);
   if (id === null) return plain(404, 'Not found');
   const page = parsePage(Object.fromEntries(new URL(request.url).searchParams));
