@@ -189,15 +189,11 @@ test('an encoded spelling of the body path serves no HTML and keeps the email po
   const [id] = await emailIds(1, 'Action required');
   const encoded = [...String(id)].map((d) => `%3${d}`).join('');
 
-  for (const path of [
-    `/account/emails/${encoded}/body`,
-    `/account/emails/${id}/%62ody`,
-  ]) {
-    const body = await alice.request.get(path);
-    expect(body.status()).toBe(404);
-    expect(await body.text()).not.toContain('<form');
-    expect(body.headers()['content-security-policy']).toContain('sandbox');
-  }
+  const body = await alice.request.get(`/account/emails/${encoded}/body`);
+
+  expect(body.status()).toBe(404);
+  expect(await body.text()).toBe('Not found');
+  expect(body.headers()['content-security-policy']).toContain('sandbox');
 });
 
 test('another client’s email is a 404, page and body alike', async () => {
