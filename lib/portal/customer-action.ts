@@ -10,17 +10,19 @@ import { store } from '@/lib/store';
 import { StoreUnavailableError } from '@/lib/store/types';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import type { Permission } from '@/lib/whmcs/types';
-import { getUserPermissions } from '@/lib/whmcs/users';
+import { findUser, getUserPermissions } from '@/lib/whmcs/users';
 import type { FormState } from '@/lib/portal/form-state';
 import { isChosen, isFileLike } from '@/lib/portal/attachments';
 import { requireStepUp } from '@/lib/portal/step-up';
 
 // The one way a customer changes anything. After the session guard it checks,
-// in this order: the WHMCS permission of a non-owner user (403; asked of WHMCS
-// again, not only taken from the token), the form
-// against a strict schema (nothing is sent on bad input), a recent sign-in for
-// step-up actions, and the submission key of idempotent forms (a repeat gets
-// the first answer, never a second write). Then the change runs inside the
+// in this order, before anything is sent: the WHMCS right the token holds
+// (403); fields the form does not list (refused as forged); the strict schema
+// (nothing is sent on bad input); the login's place on the account and, for a
+// non-owner, the right, asked of WHMCS again (403; a login taken off the
+// account or demoted there stops at once); a recent sign-in for step-up
+// actions; and the submission key of idempotent forms (a repeat gets the
+// first answer, never a second write). Then the change runs inside the
 // activity trail: its entry is written first, and no entry, no change. A
 // record of another client answers 404, as a missing one does.
 
@@ -107,19 +109,6 @@ export async function customerAction<S extends z.ZodType>(
 ): Promise<FormState> {
   const session = await requireCustomer();
   if (spec.permission && !can(session, spec.permission)) forbidden();
-  if (spec.permission && !session.isOwner) {
-    // The token holds the rights read at sign-in; a change asks WHMCS again,
-    // so a right taken away there stops changes at once, not at next sign-in.
-    const now = await getUserPermissions(session.userId, session.clientId).catch(
-      (error: unknown) => {
-        if (error instanceof WhmcsError) return null;
-        throw error;
-      },
-    );
-    if (now === null) return unavailable(previous, form, spec);
-    if (!now.includes(spec.permission)) forbidden();
-  }
-
   // A field the form does not list is not dropped quietly: nobody filling in
   // the portal's own form sends one, so the request is forged, and refused.
   const forged = fieldsOutside(form, spec.fields);
@@ -156,6 +145,24 @@ export async function customerAction<S extends z.ZodType>(
     };
   }
   const input = parsed.data;
+  // The token holds the standing read at sign-in; a change asks WHMCS again,
+  // so a login taken off the account, demoted from owner or stripped of a
+  // right there stops making changes at once, not at its next sign-in.
+  const standing = await standingNow(session, spec.permission !== undefined).catch(
+    (error: unknown) => {
+      if (error instanceof WhmcsError) return null;
+      throw error;
+    },
+  );
+  if (standing === null) return unavailable(previous, form, spec);
+  if (standing === 'gone') forbidden();
+  if (
+    spec.permission &&
+    !standing.isOwner &&
+    !standing.permissions.includes(spec.permission)
+  )
+    forbidden();
+
   if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
 
   const result = spec.idempotent
@@ -169,6 +176,24 @@ export async function customerAction<S extends z.ZodType>(
 }
 
 type Performed = { state: FormState; redirectTo?: string };
+
+type Standing = { isOwner: boolean; permissions: readonly Permission[] };
+
+/** The login's place on the session's client account, as WHMCS has it now. */
+async function standingNow(
+  session: CustomerSession,
+  withRights: boolean,
+): Promise<Standing | 'gone'> {
+  const user = await findUser(session.email, session.userId);
+  const link = user?.clients.find((c) => c.clientId === session.clientId);
+  if (!link) return 'gone';
+  if (link.isOwner || !withRights) return { isOwner: link.isOwner, permissions: [] };
+
+  return {
+    isOwner: false,
+    permissions: await getUserPermissions(session.userId, session.clientId),
+  };
+}
 
 /** WHMCS could not confirm the user's rights: nothing ran, and what was typed is kept. */
 async function unavailable<S extends z.ZodType>(

@@ -23,7 +23,8 @@ import {
 import type { Permission } from '@/lib/whmcs/types';
 import { resetBrowser, resetStore } from '../support/admin';
 import { jar } from '../support/next-cookies';
-import { fakeWhmcs, json } from '../support/whmcs-fake';
+import { HttpResponse } from 'msw';
+import { fakeWhmcs } from '../support/whmcs-fake';
 
 // The one way a customer changes anything: each refusal happens before the
 // change runs, a repeated submission never runs it twice, and every change is
@@ -43,12 +44,53 @@ afterEach(() => {
 
 type Signed = { sid: string };
 
+/** WHMCS's view of user 7 on client 3: owner or not, its rights, or not on the account. */
+function whmcsSays(
+  account: { isOwner: boolean; permissions?: Permission[]; linked?: boolean },
+  rights: 'answer' | 'down' = 'answer',
+) {
+  const clients = account.linked === false ? [] : [{ id: 3, isOwner: account.isOwner }];
+  whmcs.answer((sent) => {
+    if (sent.get('action') === 'GetUsers') {
+      return HttpResponse.json({
+        result: 'success',
+        totalresults: 2,
+        startnumber: 0,
+        numreturned: 2,
+        users: [
+          {
+            id: 7,
+            firstname: 'Alice',
+            lastname: 'M',
+            email: 'alice@kraken.example',
+            clients,
+          },
+          {
+            id: 8,
+            firstname: 'Bob',
+            lastname: 'B',
+            email: 'bob@kraken.example',
+            clients: [{ id: 5, isOwner: true }],
+          },
+        ],
+      });
+    }
+    if (rights === 'down')
+      return HttpResponse.json({ result: 'error', message: 'down' }, { status: 503 });
+    return HttpResponse.json({
+      result: 'success',
+      permissions: account.permissions ?? [],
+    });
+  });
+}
+
 async function signedIn(
   account: { isOwner: boolean; permissions?: Permission[] } = { isOwner: true },
   authAt = Math.floor(Date.now() / 1000),
 ): Promise<Signed> {
-  // A non-owner's rights are read from WHMCS when the session starts.
-  whmcs.answer(json({ result: 'success', permissions: account.permissions ?? [] }));
+  // A non-owner's rights are read from WHMCS when the session starts, and the
+  // login's place on the account again for every change.
+  whmcsSays(account);
   await startCustomerSession(
     {
       userId: 7,
@@ -132,7 +174,7 @@ describe('refusals before anything runs', () => {
 
   it('answers 403 once WHMCS has taken the right away, though the token still has it', async () => {
     await signedIn({ isOwner: false, permissions: ['tickets'] });
-    whmcs.answer(json({ result: 'success', permissions: ['invoices'] }));
+    whmcsSays({ isOwner: false, permissions: ['invoices'] });
     const run = vi.fn();
 
     const digest = await interruption(
@@ -149,7 +191,7 @@ describe('refusals before anything runs', () => {
 
   it('runs nothing when WHMCS cannot confirm the right, and keeps the text', async () => {
     await signedIn({ isOwner: false, permissions: ['tickets'] });
-    whmcs.answer(json({ result: 'error', message: 'down' }, 503));
+    whmcsSays({ isOwner: false, permissions: ['tickets'] }, 'down');
     const run = vi.fn();
 
     const state = await customerAction(
@@ -160,6 +202,36 @@ describe('refusals before anything runs', () => {
 
     expect(state).toMatchObject({ status: 'error', message: MESSAGES.unavailable });
     expect(state.values.message).toBe('keep me');
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers 403 to an owner whom WHMCS has since made a non-owner without the right', async () => {
+    await signedIn({ isOwner: true });
+    whmcsSays({ isOwner: false, permissions: [] });
+    const run = vi.fn();
+
+    const digest = await interruption(
+      customerAction(
+        start(),
+        form({ ticketId: '4', message: 'hi' }),
+        spec(run, { permission: 'tickets' }),
+      ),
+    );
+
+    expect(digest).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers 403 to a login WHMCS has taken off the account, for any change', async () => {
+    await signedIn({ isOwner: true });
+    whmcsSays({ isOwner: true, linked: false });
+    const run = vi.fn();
+
+    const digest = await interruption(
+      customerAction(start(), form({ ticketId: '4', message: 'hi' }), spec(run)),
+    );
+
+    expect(digest).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
     expect(run).not.toHaveBeenCalled();
   });
 

@@ -205,7 +205,10 @@ describe('checked before anything is sent', () => {
 
       expect(await interruption(act(samsDomain().id))).toBe(NOT_FOUND);
       expect(writesIn(calls.after())).toEqual([]);
-      expect(calls.after().map((c) => c.action)).toEqual(['GetClientsDomains']);
+      expect(calls.after().map((c) => c.action)).toEqual([
+        'GetUsers',
+        'GetClientsDomains',
+      ]);
     },
   );
 

@@ -117,7 +117,10 @@ describe('control panel sign-in', () => {
     );
 
     expect(digest).toBe(NOT_FOUND);
-    expect(calls.after().map((c) => c.action)).toEqual(['GetClientsProducts']);
+    expect(calls.after().map((c) => c.action)).toEqual([
+      'GetUsers',
+      'GetClientsProducts',
+    ]);
   });
 
   it('answers 403 to a non-owner without productsso', async () => {
