@@ -166,7 +166,7 @@ export async function customerAction<S extends z.ZodType>(
   if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
 
   const result = spec.idempotent
-    ? await onceForKey(session, spec.action, keyOf(form), () =>
+    ? await onceForKey(session, spec.action, keyOf(form), values, () =>
         perform(session, spec, input, state),
       )
     : await perform(session, spec, input, state);
@@ -263,6 +263,8 @@ async function onceForKey(
   session: CustomerSession,
   action: string,
   key: string | null,
+  /** What this request typed: put back into a kept answer, never stored. */
+  typed: Record<string, string>,
   run: () => Promise<Performed>,
 ): Promise<Performed> {
   const busy = (message: string): Performed => ({
@@ -289,7 +291,8 @@ async function onceForKey(
       .catch(() => null);
     const first = kept === null ? null : parseKept(kept);
 
-    return first ? { state: first } : busy(MESSAGES.busy);
+    if (!first) return busy(MESSAGES.busy);
+    return { state: first.status === 'done' ? first : { ...first, values: typed } };
   }
 
   const result = await run();
@@ -299,8 +302,8 @@ async function onceForKey(
     result.state.status === 'done'
       ? result.state
       : { ...result.state, submission: randomUUID() };
-  // A value shown once is never written to the store.
-  const { reveal: _shownOnce, ...kept } = answer;
+  // A value shown once, and what the person typed, are never written to the store.
+  const { reveal: _shownOnce, ...kept } = { ...answer, values: {} };
   await store()
     .counters.remember(name, JSON.stringify(kept), REPEAT_WINDOW_SECONDS)
     .catch(() => undefined);

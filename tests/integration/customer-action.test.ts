@@ -445,6 +445,10 @@ describe('a submission key', () => {
     expect(first).toMatchObject({ status: 'error', message: MESSAGES.uncertain });
     expect(again).toEqual(first);
     expect(first.values.message).toBe('hello');
+    // The answer kept for repeats holds no typed text.
+    const kept = await store().counters.recall(`submission:7:3:ticket.reply:${key}`);
+    expect(kept).toContain(MESSAGES.uncertain);
+    expect(kept).not.toContain('hello');
   });
 
   it('hands out a new key after a failure that sent nothing', async () => {
