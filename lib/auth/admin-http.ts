@@ -5,6 +5,7 @@ import { plainPage } from '@/lib/http/plain-page';
 import { isCrossSiteWrite } from '@/lib/security/csrf';
 import { AuditUnavailableError } from '@/lib/security/audit';
 import { StoreUnavailableError } from '@/lib/store/types';
+import { readLimitedForm } from '@/lib/security/form-body';
 
 // What the staff sign-in route handlers share: plain form posts in, real
 // status codes out (303 onwards, 403 cross-site, 429 limited, 503 store or
@@ -25,11 +26,12 @@ export async function readForm(
     const message = 'This form must be sent from the portal itself.';
     return { refused: plainPage(403, 'Request refused', message, {}, BACK) };
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) {
+  const body = await readLimitedForm(request, MAX_BODY);
+  if ('tooLarge' in body) {
     const message = ADMIN_SIGN_IN_MESSAGES.input;
     return { refused: plainPage(413, 'Request too large', message, {}, BACK) };
   }
-  const form = await request.formData().catch(() => null);
+  const { form } = body;
   const entries = form ? [...form].map(([k, v]) => [k, String(v)] as const) : [];
 
   return { fields: Object.fromEntries(entries) };

@@ -6,6 +6,7 @@ import { isCrossSiteWrite } from '@/lib/security/csrf';
 import { StoreUnavailableError } from '@/lib/store/types';
 import { securityEvent } from '@/lib/auth/events';
 import { plainPage } from '@/lib/http/plain-page';
+import { readLimitedForm } from '@/lib/security/form-body';
 
 const MAX_BODY = 8 * 1024;
 
@@ -22,11 +23,10 @@ export async function POST(request: Request) {
       'This form must be sent from the portal itself.',
     );
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) {
+  const body = await readLimitedForm(request, MAX_BODY);
+  if ('tooLarge' in body)
     return plainPage(413, 'Request too large', SIGN_IN_MESSAGES.input);
-  }
-
-  const form = await request.formData().catch(() => null);
+  const { form } = body;
   const fields = form
     ? Object.fromEntries([...form].map(([k, v]) => [k, String(v)]))
     : {};

@@ -4,6 +4,7 @@ import { plainPage } from '@/lib/http/plain-page';
 import { clientContext } from '@/lib/security/client-ip';
 import { isCrossSiteWrite } from '@/lib/security/csrf';
 import { StoreUnavailableError } from '@/lib/store/types';
+import { readLimitedForm } from '@/lib/security/form-body';
 
 const MAX_BODY = 4 * 1024;
 const PAGE = '/login/reset';
@@ -24,11 +25,11 @@ export async function POST(request: Request) {
       'This form must be sent from the portal itself.',
     );
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) {
+  const body = await readLimitedForm(request, MAX_BODY);
+  if ('tooLarge' in body) {
     return plainPage(413, 'Request too large', RESET_MESSAGES.input, {}, PAGE);
   }
-
-  const form = await request.formData().catch(() => null);
+  const { form } = body;
   const parsed = resetInput.safeParse({ email: form?.get('email') ?? undefined });
   if (!parsed.success) return seeOther({ error: 'input' });
 
