@@ -4,13 +4,20 @@ import { cookieName, cookieSecure, type Realm } from '@/lib/auth/realm';
 
 // The one place that sets or clears a session cookie; its flags live here.
 
-export function sessionCookieOptions(realm: Realm, expiresAt: number) {
+/**
+ * The cookie outlives its token by the realm's idle window: a token that ran
+ * out while the person was reading is still renewed by the gate within that
+ * window, so the browser must still send it. Past it the record has gone idle
+ * and the server would end the session anyway.
+ */
+export function sessionCookieOptions(realm: Realm, tokenExpiresAt: number) {
+  const until = tokenExpiresAt > 0 ? tokenExpiresAt + realm.idleTtlSeconds : 0;
   return {
     httpOnly: true,
     secure: cookieSecure(),
     sameSite: realm.sameSite,
     path: '/',
-    expires: new Date(expiresAt * 1000),
+    expires: new Date(until * 1000),
   } as const;
 }
 

@@ -1,5 +1,6 @@
 import '../support/next-cookies';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sessionCookieOptions } from '@/lib/auth/cookies';
 import { currentCustomer } from '@/lib/auth/guards';
 import { cookieName, REALMS } from '@/lib/auth/realm';
 import { refreshIfDue } from '@/lib/auth/refresh';
@@ -101,6 +102,42 @@ describe('customer sessions', () => {
 
     expect(replay).toEqual({ kind: 'ended', reason: 'reuse' });
     expect(await currentCustomer()).toBeNull();
+  });
+
+  it('keeps the cookie in the browser while a quiet session can still be renewed', async () => {
+    // A browser drops a cookie at its expiry; what it still sends is what the
+    // gate sees. After 20 quiet minutes the token has run out but the session
+    // has not, so the cookie must still be there to be renewed.
+    await signIn();
+    const held = jar.get(cookieName(realm));
+    at(20);
+    const sent =
+      held && (held.options.expires as Date).getTime() > Date.now()
+        ? held.value
+        : undefined;
+
+    const outcome = await refreshIfDue(realm, sent, seconds(20));
+
+    expect(outcome.kind).toBe('rotated');
+  });
+
+  it('lets the browser drop the cookie once the idle window is over', async () => {
+    await signIn();
+    const expires = jar.get(cookieName(realm))?.options.expires as Date;
+
+    expect(expires.getTime()).toBe(
+      T0 + (realm.accessTtlSeconds + realm.idleTtlSeconds) * 1000,
+    );
+  });
+
+  it('gives staff cookies the staff idle window, not the five-minute token life', () => {
+    const admin = REALMS.admin;
+    const tokenExpiresAt = seconds(0) + admin.accessTtlSeconds;
+
+    const { expires } = sessionCookieOptions(admin, tokenExpiresAt);
+
+    expect(expires.getTime()).toBe((tokenExpiresAt + admin.idleTtlSeconds) * 1000);
+    expect(sessionCookieOptions(admin, 0).expires.getTime()).toBe(0);
   });
 
   it('ends a session left idle past 30 minutes', async () => {
