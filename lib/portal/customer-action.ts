@@ -49,8 +49,10 @@ export class ActionRefused extends Error {
 export type CustomerActionSpec<S extends z.ZodType> = {
   /** The activity trail's name for it, e.g. 'ticket.reply'. */
   action: string;
-  /** The WHMCS right a non-owner user needs; owners hold every right. */
-  permission?: Permission;
+  /** The WHMCS rights a non-owner user needs (all of them); owners hold every right. */
+  permission?: Permission | readonly Permission[];
+  /** A further right that depends on what was asked, e.g. naming a service needs `products`. */
+  alsoNeeds?: (input: z.output<S>) => Permission | undefined;
   /** A `.strict()` schema of the fields below. */
   input: S;
   /** The form fields read into `input`. */
@@ -108,7 +110,8 @@ export async function customerAction<S extends z.ZodType>(
   spec: CustomerActionSpec<S>,
 ): Promise<FormState> {
   const session = await requireCustomer();
-  if (spec.permission && !can(session, spec.permission)) forbidden();
+  const rights: Permission[] = [spec.permission ?? []].flat();
+  if (!rights.every((right) => can(session, right))) forbidden();
   // A field the form does not list is not dropped quietly: nobody filling in
   // the portal's own form sends one, so the request is forged, and refused.
   const forged = fieldsOutside(form, spec.fields);
@@ -145,10 +148,13 @@ export async function customerAction<S extends z.ZodType>(
     };
   }
   const input = parsed.data;
+  const extra = spec.alsoNeeds?.(input);
+  if (extra && !can(session, extra)) forbidden();
+  if (extra) rights.push(extra);
   // The token holds the standing read at sign-in; a change asks WHMCS again,
   // so a login taken off the account, demoted from owner or stripped of a
   // right there stops making changes at once, not at its next sign-in.
-  const standing = await standingNow(session, spec.permission !== undefined).catch(
+  const standing = await standingNow(session, rights.length > 0).catch(
     (error: unknown) => {
       if (error instanceof WhmcsError) return null;
       throw error;
@@ -156,11 +162,7 @@ export async function customerAction<S extends z.ZodType>(
   );
   if (standing === null) return unavailable(previous, form, spec);
   if (standing === 'gone') forbidden();
-  if (
-    spec.permission &&
-    !standing.isOwner &&
-    !standing.permissions.includes(spec.permission)
-  )
+  if (!standing.isOwner && !rights.every((right) => standing.permissions.includes(right)))
     forbidden();
 
   if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));

@@ -3,7 +3,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireCustomer } from '@/lib/auth/guards';
 import { ActionRefused, customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import {
@@ -60,10 +59,9 @@ export async function changeNameservers(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('domains');
   return customerAction(previous, form, {
     action: 'domain.nameservers',
-    permission: 'managedomains',
+    permission: ['domains', 'managedomains'],
     input: nameservers,
     fields: ['domainId', ...NAMESERVER_FIELDS],
     stepUp: page,
@@ -88,10 +86,9 @@ export async function changeRegistrarLock(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('domains');
   return customerAction(previous, form, {
     action: 'domain.lock',
-    permission: 'managedomains',
+    permission: ['domains', 'managedomains'],
     input: lock,
     fields: ['domainId', 'lock'],
     idempotent: true,
@@ -118,10 +115,9 @@ export async function changeAutoRenew(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('domains');
   return customerAction(previous, form, {
     action: 'domain.autorenew',
-    permission: 'managedomains',
+    permission: ['domains', 'managedomains'],
     input: autoRenew,
     fields: ['domainId', 'autoRenew'],
     idempotent: true,
@@ -171,10 +167,9 @@ export async function requestEppCode(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('domains');
   return customerAction(previous, form, {
     action: 'domain.epp',
-    permission: 'managedomains',
+    permission: ['domains', 'managedomains'],
     input: transferCode,
     fields: ['domainId'],
     stepUp: page,

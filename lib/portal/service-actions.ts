@@ -3,7 +3,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireCustomer } from '@/lib/auth/guards';
 import { pendingCancellation, rememberCancellation } from '@/lib/portal/cancellations';
 import { ActionRefused, customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
@@ -37,10 +36,9 @@ export async function signInToControlPanel(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('products');
   return customerAction(previous, form, {
     action: 'sso.control-panel',
-    permission: 'productsso',
+    permission: ['products', 'productsso'],
     input: byService,
     fields: ['serviceId'],
     stepUp: page,
@@ -65,10 +63,9 @@ export async function changePlanInWhmcs(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('products');
   return customerAction(previous, form, {
     action: 'sso.upgrade',
-    permission: 'orders',
+    permission: ['products', 'orders'],
     input: byService,
     fields: ['serviceId'],
     stepUp: page,
@@ -108,10 +105,9 @@ export async function requestServiceCancellation(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('products');
   return customerAction(previous, form, {
     action: 'service.cancel',
-    permission: 'orders',
+    permission: ['products', 'orders'],
     input: cancellation,
     fields: ['serviceId', 'type', 'reason', 'confirm'],
     stepUp: page,

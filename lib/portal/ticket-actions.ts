@@ -1,8 +1,7 @@
 'use server';
 
+import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { forbidden } from 'next/navigation';
-import { can, requireCustomer, type CustomerSession } from '@/lib/auth/guards';
 import { customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import {
@@ -13,7 +12,6 @@ import {
   replyInput,
 } from '@/lib/portal/ticket-inputs';
 import { closeTicket, openTicket, replyToTicket } from '@/lib/whmcs/support';
-import { getUserPermissions } from '@/lib/whmcs/users';
 
 // The customer's ticket actions: open, reply, close. Each needs the WHMCS
 // `tickets` right (a non-owner without it gets 403), takes exactly the fields
@@ -21,31 +19,22 @@ import { getUserPermissions } from '@/lib/whmcs/users';
 // (another client's is a 404 and nothing is written) and runs once per
 // submission key, even when WHMCS's answer to the first try was lost.
 
-/** The `products` right, asked of WHMCS again for a non-owner, as the wrapper does for `tickets`. */
-async function maySeeServices(session: CustomerSession): Promise<boolean> {
-  if (session.isOwner) return true;
-  if (!can(session, 'products')) return false;
-  const now = await getUserPermissions(session.userId, session.clientId);
-  return now.includes('products');
-}
-
 export async function openTicketAction(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('tickets');
   return customerAction(previous, form, {
     action: 'ticket.open',
     permission: 'tickets',
     input: openInput,
     fields: OPEN_FIELDS,
     files: ['attachments'],
+    // Naming a service needs the right to see services.
+    alsoNeeds: (input) => (input.serviceId === undefined ? undefined : 'products'),
     idempotent: true,
     target: () => 'ticket:new',
     refusal: departmentRefusal,
     run: async (input, session) => {
-      // Naming a service needs the right to see services.
-      if (input.serviceId !== undefined && !(await maySeeServices(session))) forbidden();
       const opened = await openTicket(session.clientId, session.userId, {
         departmentId: input.departmentId,
         priority: input.priority,
@@ -68,7 +57,6 @@ export async function replyToTicketAction(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('tickets');
   return customerAction(previous, form, {
     action: 'ticket.reply',
     permission: 'tickets',
@@ -93,7 +81,6 @@ export async function closeTicketAction(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  await requireCustomer('tickets');
   return customerAction(previous, form, {
     action: 'ticket.close',
     permission: 'tickets',

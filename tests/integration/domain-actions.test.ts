@@ -224,6 +224,27 @@ describe('checked before anything is sent', () => {
   );
 
   it.each(ACTIONS)(
+    'answers 403 to %s from a non-owner who may manage domains but not see them',
+    async (_name, act) => {
+      const link = sim.state.users
+        .find((u) => u.id === 35)
+        ?.links.find((l) => l.clientId === 1);
+      if (!link) throw new Error('webmaster link missing');
+      const granted = link.permissions;
+      link.permissions = ['managedomains'];
+      try {
+        await signIn('webmaster@kraken.example');
+        const calls = mark();
+
+        expect(await interruption(act(design().id))).toBe(FORBIDDEN);
+        expect(calls.after()).toEqual([]);
+      } finally {
+        link.permissions = granted;
+      }
+    },
+  );
+
+  it.each(ACTIONS)(
     'answers 403 to %s from a non-owner without the domains right',
     async (_name, act) => {
       await signIn('contractor@kraken.example');

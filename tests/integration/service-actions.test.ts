@@ -136,6 +136,32 @@ describe('control panel sign-in', () => {
   });
 });
 
+describe('a non-owner who may act on services but not see them', () => {
+  it('gets 403 on every service action, and nothing is sent', async () => {
+    const link = sim.state.users
+      .find((u) => u.id === 35)
+      ?.links.find((l) => l.clientId === 1);
+    if (!link) throw new Error('webmaster link missing');
+    const granted = link.permissions;
+    link.permissions = ['productsso', 'orders'];
+    try {
+      await signIn('webmaster@kraken.example');
+      const calls = mark();
+
+      const ended = await Promise.all([
+        interruption(signInToControlPanel(start(), form({ serviceId: hosting() }))),
+        interruption(changePlanInWhmcs(start(), form({ serviceId: hosting() }))),
+        interruption(requestServiceCancellation(start(), cancelForm(hosting()))),
+      ]);
+
+      expect(ended).toEqual([FORBIDDEN, FORBIDDEN, FORBIDDEN]);
+      expect(calls.after()).toEqual([]);
+    } finally {
+      link.permissions = granted;
+    }
+  });
+});
+
 describe('changing plan', () => {
   it('lists the other plans of the group priced on the service’s cycle', async () => {
     const options = await planOptions(await getService(1, hosting()), 'USD');

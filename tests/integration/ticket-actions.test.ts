@@ -502,6 +502,33 @@ describe('a non-owner without the tickets right', () => {
   });
 });
 
+describe('the services right, asked again when a service is named', () => {
+  it('stops a non-owner whose services right was taken away after sign-in', async () => {
+    const link = sim.state.users
+      .find((u) => u.id === 3)
+      ?.links.find((l) => l.clientId === 1);
+    if (!link) throw new Error('contractor link missing');
+    const granted = link.permissions;
+    link.permissions = ['tickets', 'products'];
+    try {
+      await signIn(CONTRACTOR);
+      link.permissions = ['tickets'];
+      const before = writes('OpenTicket');
+
+      const named = await interruption(
+        openTicketAction(idle(), openForm({ serviceId: String(serviceOf(1).id) })),
+      );
+      const unnamed = await openTicketAction(idle(), openForm());
+
+      expect(named).toBe(FORBIDDEN);
+      expect(unnamed.status).toBe('done');
+      expect(writes('OpenTicket') - before).toBe(1);
+    } finally {
+      link.permissions = granted;
+    }
+  });
+});
+
 describe('one submission, one write', () => {
   it('a reply sent twice with the same key posts once', async () => {
     await signIn(ALICE);
