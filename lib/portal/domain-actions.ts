@@ -11,6 +11,7 @@ import {
   nameserverFields,
   nameserverList,
 } from '@/lib/portal/nameservers';
+import { hiddenRecordId } from '@/lib/portal/record-id';
 import { isManageable } from '@/lib/portal/service-rules';
 import { getDomain } from '@/lib/whmcs/domains';
 import {
@@ -28,11 +29,7 @@ import type { Domain } from '@/lib/whmcs/types';
 // transfer codes also need a recent sign-in: either is enough to take a
 // domain (and its email and website) away.
 
-const domainId = z.coerce
-  .number({ error: 'This form has expired. Please reload the page.' })
-  .int()
-  .positive()
-  .max(2_147_483_647);
+const domainId = hiddenRecordId;
 const onOff = z.enum(['on', 'off'], {
   error: 'This form has expired. Please reload the page.',
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { pendingCancellation, rememberCancellation } from '@/lib/portal/cancellations';
 import { ActionRefused, customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
+import { hiddenRecordId } from '@/lib/portal/record-id';
 import { WhmcsRefusedError } from '@/lib/whmcs/errors';
 import { getService, requestCancellation } from '@/lib/whmcs/services';
 import { singleSignOnLink } from '@/lib/whmcs/sso';
@@ -21,11 +22,7 @@ import {
 // service first (another client's service is a 404 and nothing is sent), needs
 // the WHMCS right a non-owner user must hold, and a recent sign-in.
 
-const serviceId = z.coerce
-  .number({ error: 'This form has expired. Please reload the page.' })
-  .int()
-  .positive()
-  .max(2_147_483_647);
+const serviceId = hiddenRecordId;
 
 const byService = z.object({ serviceId }).strict();
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { z } from 'zod';
 import { customerAction, type CustomerActionSpec } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
-
+import { recordId } from '@/lib/portal/record-id';
 import { getInvoice } from '@/lib/whmcs/billing';
 import { singleSignOnLink } from '@/lib/whmcs/sso';
 
@@ -17,10 +17,7 @@ import { singleSignOnLink } from '@/lib/whmcs/sso';
 
 const invoiceInput = z
   .object({
-    invoiceId: z
-      .string({ error: 'No invoice was named.' })
-      .regex(/^[1-9][0-9]{0,9}$/, 'No such invoice.')
-      .transform(Number),
+    invoiceId: recordId('No such invoice.'),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { checkAttachments, isFileLike, type FileLike } from '@/lib/portal/attachments';
 import { TICKET_FILES } from '@/lib/portal/file-rules';
+import { recordId } from '@/lib/portal/record-id';
 import { MESSAGE_MAX, SUBJECT_MAX } from '@/lib/portal/ticket-limits';
 import { UNKNOWN_DEPARTMENT } from '@/lib/whmcs/support';
 import { TICKET_PRIORITIES } from '@/lib/whmcs/types';
@@ -17,11 +18,7 @@ const required = (what: string, max: number) =>
     .min(1, `Enter ${what}.`)
     .max(max, `Keep ${what} to ${max.toLocaleString('en')} characters or fewer.`);
 
-const recordId = (what: string) =>
-  z
-    .string({ error: `Choose ${what}.` })
-    .regex(/^[1-9]\d{0,9}$/, `Choose ${what}.`)
-    .transform(Number);
+const chosen = (what: string) => recordId(`Choose ${what}.`);
 
 /** The files of a form, checked by count, size, type and contents, ready for WHMCS. */
 export const attachments = z
@@ -38,11 +35,11 @@ export const attachments = z
 
 export const openInput = z
   .object({
-    departmentId: recordId('a department'),
+    departmentId: chosen('a department'),
     priority: z.enum(TICKET_PRIORITIES, 'Choose a priority.'),
     serviceId: z
       .union(
-        [z.literal(''), recordId('a service from the list')],
+        [z.literal(''), chosen('a service from the list')],
         'Choose a service from the list.',
       )
       .optional()
@@ -55,13 +52,13 @@ export const openInput = z
 
 export const replyInput = z
   .object({
-    ticketId: recordId('a ticket'),
+    ticketId: chosen('a ticket'),
     message: required('your reply', MESSAGE_MAX),
     attachments,
   })
   .strict();
 
-export const closeInput = z.object({ ticketId: recordId('a ticket') }).strict();
+export const closeInput = z.object({ ticketId: chosen('a ticket') }).strict();
 
 export const OPEN_FIELDS = [
   'departmentId',
