@@ -55,12 +55,24 @@ const vitest = run(process.execPath, [
   '--reporter=json',
   '--outputFile.json=test-results/vitest.json',
 ]);
+/** Names of what failed, repeated just above the closing line where a CI log's tail shows them. */
+const failures = [];
+
 if (existsSync('test-results/vitest.json')) {
   const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  for (const file of r.testResults ?? []) {
+    const name = file.name.replace(`${process.cwd()}/`, '');
+    if (file.status === 'failed' && file.message)
+      failures.push(`${name}: ${file.message}`);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') failures.push(`${name} › ${t.fullName}`);
+    }
+  }
   counts.passed += r.numPassedTests;
-  counts.failed +=
-    r.numFailedTests +
-    (r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0 ? 1 : 0);
+  const silent = r.numTotalTestSuites > 0 && !r.success && r.numFailedTests === 0;
+  if (silent && failures.length === 0)
+    failures.push('vitest: an unhandled error outside any test (see its output above)');
+  counts.failed += r.numFailedTests + (silent ? 1 : 0);
   counts.skipped += r.numPendingTests + r.numTodoTests;
 } else {
   counts.failed += 1;
@@ -79,7 +91,18 @@ const pw = run(
   },
 );
 if (existsSync('test-results/playwright.json')) {
-  const s = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats;
+  const report = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+  const s = report.stats;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected' || t.status === 'flaky')
+          failures.push(`${spec.file}:${spec.line} › ${spec.title} (${t.status})`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
   counts.passed += s.expected;
   counts.failed +=
     s.unexpected + s.flaky + (pw.status !== 0 && s.unexpected === 0 ? 1 : 0);
@@ -88,6 +111,10 @@ if (existsSync('test-results/playwright.json')) {
   counts.failed += 1;
 }
 
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const line of failures) console.log(`  ${line.split('\n')[0].slice(0, 300)}`);
+}
 console.log(
   `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
 );
