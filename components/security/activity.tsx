@@ -1,45 +1,20 @@
+import Link from 'next/link';
 import type { AuditEntry } from '@/lib/store/types';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
 import { formatMoment } from './format';
+import { describeActivity } from '@/lib/portal/activity';
 
 // What the customer's login changed through the portal, newest first, from the
-// activity trail every customer change writes to (lib/portal/customer-action.ts).
+// activity trail every customer change writes to (lib/portal/customer-action.ts),
+// in the customer's words (lib/portal/activity.ts).
 
-const ACTIONS: Record<string, string> = {
-  'ticket.open': 'Opened a support ticket',
-  'ticket.reply': 'Replied to a support ticket',
-  'ticket.close': 'Closed a support ticket',
-  'sso.invoice': 'Went to WHMCS to pay an invoice',
-  'sso.invoice-pdf': 'Went to WHMCS for an invoice PDF',
-  'sso.control-panel': 'Signed in to a control panel',
-  'sso.upgrade': 'Went to WHMCS to change a plan',
-  'sso.password': 'Went to WHMCS to change the password',
-  'sso.two-factor': 'Went to WHMCS to set up two-factor authentication',
-  'profile.update': 'Updated contact details',
-  'password.reset': 'Asked for a password reset email',
-  'service.cancel': 'Requested a cancellation',
-  'domain.nameservers': 'Changed nameservers',
-  'domain.lock': 'Changed the registrar lock',
-  'domain.autorenew': 'Changed auto-renewal',
-  'domain.epp': 'Requested a transfer (EPP) code',
-};
+/** The record's name, linked to its page when it is on the account now shown. */
+function On({ entry, clientId }: { entry: AuditEntry; clientId: number }) {
+  const words = describeActivity(entry);
+  if (!words.href || entry.detail.clientId !== clientId) return <>{words.on}</>;
 
-const TARGETS: Record<string, string> = {
-  ticket: 'ticket',
-  invoice: 'invoice',
-  service: 'service',
-  domain: 'domain',
-  client: 'account',
-};
-
-/** `ticket:12` reads "ticket #12"; anything unexpected is shown as it is. */
-function describeTarget(target: string): string {
-  const match = /^([a-z]+):(\d+)$/.exec(target);
-  if (!match) return target;
-  const [, kind = '', id = ''] = match;
-
-  return `${TARGETS[kind] ?? kind} #${id}`;
+  return <Link href={words.href}>{words.on}</Link>;
 }
 
 function describeOutcome(entry: AuditEntry): string {
@@ -49,7 +24,13 @@ function describeOutcome(entry: AuditEntry): string {
     : 'Not done';
 }
 
-export function ActivityList({ entries }: { entries: AuditEntry[] }) {
+type Props = {
+  entries: AuditEntry[];
+  /** The client account the session is on: only its records are linked. */
+  clientId: number;
+};
+
+export function ActivityList({ entries, clientId }: Props) {
   const finished = entries.filter((e) => e.outcome !== 'attempt');
 
   return (
@@ -64,8 +45,8 @@ export function ActivityList({ entries }: { entries: AuditEntry[] }) {
           rowKey={(e) => `${e.id ?? ''}-${e.at}-${e.action}-${e.outcome}`}
           columns={[
             { header: 'When', cell: (e) => formatMoment(e.at) },
-            { header: 'Change', cell: (e) => ACTIONS[e.action] ?? e.action },
-            { header: 'On', cell: (e) => describeTarget(e.target) },
+            { header: 'Change', cell: (e) => describeActivity(e).change },
+            { header: 'On', cell: (e) => <On entry={e} clientId={clientId} /> },
             { header: 'Result', cell: describeOutcome },
             { header: 'IP address', cell: (e) => e.ip },
           ]}

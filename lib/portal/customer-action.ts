@@ -14,6 +14,7 @@ import { findUser, getUserPermissions } from '@/lib/whmcs/users';
 import type { FormState } from '@/lib/portal/form-state';
 import { isChosen, isFileLike } from '@/lib/portal/attachments';
 import { requireStepUp } from '@/lib/portal/step-up';
+import { noteDetail, type ActivityNote } from '@/lib/portal/activity';
 
 // The one way a customer changes anything. After the session guard it checks,
 // in this order, before anything is sent: the WHMCS right the token holds
@@ -35,6 +36,8 @@ export type Outcome = {
   redirectTo?: string;
   /** A value shown once with the message (a transfer code): never kept for repeats. */
   reveal?: string;
+  /** The record as the customer knows it, for the activity entry (lib/portal/activity.ts). */
+  note?: ActivityNote;
 };
 
 /**
@@ -67,6 +70,8 @@ export type CustomerActionSpec<S extends z.ZodType> = {
   idempotent?: boolean;
   /** What the activity entry names as changed, e.g. `ticket:12`. */
   target: (input: z.output<S>) => string;
+  /** What the input alone tells the activity entry, e.g. a switch turned `off`. */
+  note?: (input: z.output<S>) => ActivityNote;
   /** Better words for known refusals (WHMCS's message in, the person's words out). */
   refusal?: (whmcsMessage: string | undefined) => string | undefined;
   /** Checks ownership (throwing not_found), then makes the change. */
@@ -230,7 +235,11 @@ async function perform<S extends z.ZodType>(
       spec.action,
       spec.target(input),
       () => spec.run(input, session),
-      { detail: { clientId: session.clientId }, event: 'customer.action' },
+      {
+        detail: { clientId: session.clientId, ...noteDetail(spec.note?.(input)) },
+        after: (outcome) => noteDetail(outcome.note),
+        event: 'customer.action',
+      },
     );
     const done: FormState = {
       ...state('done', outcome.message),

@@ -72,7 +72,10 @@ export async function changeNameservers(
       await setNameservers(domain, input.list);
       revalidatePath(page(input));
 
-      return { message: `Nameservers changed for ${domain.name}.` };
+      return {
+        message: `Nameservers changed for ${domain.name}.`,
+        note: { domain: domain.name },
+      };
     },
   });
 }
@@ -90,6 +93,7 @@ export async function changeRegistrarLock(
     fields: ['domainId', 'lock'],
     idempotent: true,
     target,
+    note: (input) => ({ turned: input.lock }),
     refusal: () => 'The registrar did not change the lock, so nothing was changed.',
     run: async (input, session) => {
       const domain = await manageableDomain(session.clientId, input.domainId);
@@ -101,6 +105,7 @@ export async function changeRegistrarLock(
           input.lock === 'on'
             ? `The registrar lock is on: ${domain.name} cannot be transferred away.`
             : `The registrar lock is off: ${domain.name} can now be transferred away.`,
+        note: { domain: domain.name },
       };
     },
   });
@@ -119,6 +124,7 @@ export async function changeAutoRenew(
     fields: ['domainId', 'autoRenew'],
     idempotent: true,
     target,
+    note: (input) => ({ turned: input.autoRenew }),
     run: async (input, session) => {
       const domain = await manageableDomain(session.clientId, input.domainId);
       await setAutoRenew(domain, input.autoRenew === 'on');
@@ -129,6 +135,7 @@ export async function changeAutoRenew(
           input.autoRenew === 'on'
             ? `Auto-renew is on: ${domain.name} will be invoiced for renewal before it expires.`
             : `Auto-renew is off: ${domain.name} will expire unless you renew it yourself.`,
+        note: { domain: domain.name },
       };
     },
   });
@@ -180,6 +187,7 @@ export async function requestEppCode(
           message:
             `The registrar of ${domain.name} sends its transfer code by email to the ` +
             'domain’s registrant contact. It should arrive within the hour.',
+          note: { domain: domain.name },
         };
 
       return {
@@ -187,6 +195,7 @@ export async function requestEppCode(
           `The transfer code for ${domain.name} is below. Copy it now: it is not ` +
           'shown again, and anyone who has it can move the domain away.',
         reveal: answer.code,
+        note: { domain: domain.name },
       };
     },
   });

@@ -4,6 +4,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { pendingCancellation, rememberCancellation } from '@/lib/portal/cancellations';
+import { serviceName } from '@/lib/portal/activity';
 import { ActionRefused, customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import { hiddenRecordId } from '@/lib/portal/record-id';
@@ -51,7 +52,11 @@ export async function signInToControlPanel(
         serviceId: service.id,
       });
 
-      return { message: 'Taking you to your control panel…', redirectTo: link };
+      return {
+        message: 'Taking you to your control panel…',
+        redirectTo: link,
+        note: { service: serviceName(service) },
+      };
     },
   });
 }
@@ -76,7 +81,11 @@ export async function changePlanInWhmcs(
         serviceId: service.id,
       });
 
-      return { message: 'Taking you to the upgrade page…', redirectTo: link };
+      return {
+        message: 'Taking you to the upgrade page…',
+        redirectTo: link,
+        note: { service: serviceName(service) },
+      };
     },
   });
 }
@@ -138,6 +147,7 @@ export async function requestServiceCancellation(
           input.type === 'Immediate'
             ? 'Cancellation requested: the service will be cancelled shortly.'
             : 'Cancellation requested: the service will end at the end of its billing period.',
+        note: { service: serviceName(service) },
       };
     },
   });

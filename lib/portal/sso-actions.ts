@@ -48,7 +48,11 @@ function invoiceLink(
         invoiceId: invoice.id,
       });
 
-      return { message: HANDING_OVER, redirectTo: url };
+      return {
+        message: HANDING_OVER,
+        redirectTo: url,
+        note: { invoice: invoice.number },
+      };
     },
   };
 }

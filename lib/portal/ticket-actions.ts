@@ -48,6 +48,7 @@ export async function openTicketAction(
       return {
         message: `Your ticket #${opened.number} is open. We will answer here and by e-mail.`,
         href: `/tickets/${opened.id}`,
+        note: { ticket: opened.number },
       };
     },
   });
@@ -66,13 +67,18 @@ export async function replyToTicketAction(
     idempotent: true,
     target: (input) => `ticket:${input.ticketId}`,
     run: async (input, session) => {
-      await replyToTicket(session.clientId, session.userId, input.ticketId, {
-        message: input.message,
-        attachments: input.attachments,
-      });
+      const ticket = await replyToTicket(
+        session.clientId,
+        session.userId,
+        input.ticketId,
+        {
+          message: input.message,
+          attachments: input.attachments,
+        },
+      );
       revalidatePath(`/tickets/${input.ticketId}`);
 
-      return { message: 'Your reply was sent.' };
+      return { message: 'Your reply was sent.', note: { ticket: ticket.number } };
     },
   });
 }
@@ -89,10 +95,13 @@ export async function closeTicketAction(
     idempotent: true,
     target: (input) => `ticket:${input.ticketId}`,
     run: async (input, session) => {
-      await closeTicket(session.clientId, input.ticketId);
+      const ticket = await closeTicket(session.clientId, input.ticketId);
       revalidatePath(`/tickets/${input.ticketId}`);
 
-      return { message: 'This ticket is closed. A reply opens it again.' };
+      return {
+        message: 'This ticket is closed. A reply opens it again.',
+        note: { ticket: ticket.number },
+      };
     },
   });
 }

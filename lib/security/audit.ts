@@ -24,6 +24,8 @@ export type AuditOptions<T> = {
   detail?: Detail;
   /** How a result that is not an exception reads, e.g. a refused password. */
   judge?: (result: T) => Outcome;
+  /** Detail known only once the action has run (a customer change notes what it named). */
+  after?: (result: T) => Detail;
   /** The log line's event name: 'admin.action' unless a customer acts. */
   event?: 'admin.action' | 'customer.action';
 };
@@ -64,7 +66,10 @@ export async function audited<T>(
     await settle(entry('failure', { error: name }), event);
     throw error;
   }
-  await settle(entry(options.judge?.(result) ?? 'success'), event);
+  await settle(
+    entry(options.judge?.(result) ?? 'success', options.after?.(result)),
+    event,
+  );
 
   return result;
 }

@@ -141,9 +141,9 @@ export async function replyToTicket(
   userId: number,
   ticketId: number,
   reply: { message: string; attachments: readonly Attachment[] },
-): Promise<void> {
+): Promise<Ticket> {
   scope.assertId('userId', userId);
-  await getTicket(clientId, ticketId);
+  const ticket = await getTicket(clientId, ticketId);
   const params = {
     ticketid: ticketId,
     clientid: clientId,
@@ -153,15 +153,19 @@ export async function replyToTicket(
     attachments: encodeAttachments(reply.attachments),
   };
   await call('AddTicketReply', params, schemas.AddTicketReply);
+
+  return ticket;
 }
 
-/** Closes one of the client's tickets; one already closed is left alone. */
-export async function closeTicket(clientId: number, ticketId: number): Promise<void> {
+/** Closes one of the client's tickets; one already closed is left alone. Returns it as read. */
+export async function closeTicket(clientId: number, ticketId: number): Promise<Ticket> {
   const ticket = await getTicket(clientId, ticketId);
-  if (ticket.status === 'Closed') return;
+  if (ticket.status === 'Closed') return ticket;
   await call(
     'UpdateTicket',
     { ticketid: ticketId, status: 'Closed' },
     schemas.UpdateTicket,
   );
+
+  return ticket;
 }
