@@ -7,11 +7,18 @@ type Props = {
   next: string;
   email: string;
   error: SignInFailure | null;
+  /** After too many attempts: when to try again, in words. */
+  retry?: string | null;
   notice: string | null;
 };
 
-export function LoginForm({ next, email, error, notice }: Props) {
-  const message = error ? SIGN_IN_MESSAGES[error] : null;
+export function LoginForm({ next, email, error, retry, notice }: Props) {
+  const message =
+    error === 'limited' && retry
+      ? `Too many sign-in attempts. ${retry}`
+      : error
+        ? SIGN_IN_MESSAGES[error]
+        : null;
 
   return (
     <form method="post" action="/api/auth/password" className="auth-form">

@@ -77,6 +77,31 @@ describe('POST /api/auth/password', () => {
     expect(await last.text()).toContain('Too many sign-in attempts');
   });
 
+  it('sends a browser that is refused back to the sign-in page, saying until when', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      await post(
+        { email: 'alice@kraken.example', password: 'x' },
+        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      );
+    }
+    const before = Math.floor(Date.now() / 1000);
+
+    const response = await post(
+      { email: 'alice@kraken.example', password: DEMO_PASSWORD, next: '/invoices' },
+      { 'sec-fetch-mode': 'navigate', accept: 'text/html' },
+    );
+
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location') ?? '', 'http://x');
+    expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('error')).toBe('limited');
+    expect(location.searchParams.get('next')).toBe('/invoices');
+    const until = Number(location.searchParams.get('until'));
+    expect(until).toBeGreaterThan(before);
+    expect(until).toBeLessThanOrEqual(before + 15 * 60 + 5);
+    expect(jar.has('kp_session')).toBe(false);
+  });
+
   it('counts by the real peer, however X-Forwarded-For is rotated in front of it', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 30; i += 1) {

@@ -10,6 +10,8 @@ import { LOGIN_HINT_COOKIE } from '@/lib/auth/cookies';
 import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/auth/sign-in';
 import { currentCustomer } from '@/lib/auth/guards';
 import { safeNext } from '@/lib/auth/redirect';
+import { retryMoment, retryWords } from '@/lib/auth/retry-words';
+import { nowSeconds } from '@/lib/auth/session-record';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -38,6 +40,10 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNext(params.next);
   if (await currentCustomer()) redirect(next);
+  const error = failureFor(params.error);
+  // After too many attempts: when the person may try again (the route put it here).
+  const now = nowSeconds();
+  const until = error === 'limited' ? retryMoment(params.until, now) : null;
 
   return (
     <main id="main" className="auth-page">
@@ -50,7 +56,8 @@ export default async function LoginPage({ searchParams }: Props) {
         <LoginForm
           next={next}
           email={(await cookies()).get(LOGIN_HINT_COOKIE)?.value ?? ''}
-          error={failureFor(params.error)}
+          error={error}
+          retry={until === null ? null : retryWords(until, now)}
           notice={noticeFor(params)}
         />
         <p className="auth-footer">

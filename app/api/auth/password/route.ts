@@ -7,8 +7,16 @@ import { StoreUnavailableError } from '@/lib/store/types';
 import { securityEvent } from '@/lib/auth/events';
 import { plainPage } from '@/lib/http/plain-page';
 import { readLimitedForm } from '@/lib/security/form-body';
+import { nowSeconds } from '@/lib/auth/session-record';
 
 const MAX_BODY = 8 * 1024;
+
+/** A browser following a form: a navigation (Sec-Fetch-Mode) or, from older ones, a page wanted. */
+function isNavigation(headers: Headers): boolean {
+  const mode = headers.get('sec-fetch-mode');
+  if (mode) return mode === 'navigate';
+  return /\btext\/html\b/.test(headers.get('accept') ?? '');
+}
 
 function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location } });
@@ -31,9 +39,9 @@ export async function POST(request: Request) {
     ? Object.fromEntries([...form].map(([k, v]) => [k, String(v)]))
     : {};
   const next = typeof fields.next === 'string' ? fields.next : '';
-  const back = (reason: string) =>
+  const back = (reason: string, extra: Record<string, string> = {}) =>
     seeOther(
-      `/login?${new URLSearchParams({ error: reason, ...(next ? { next } : {}) })}`,
+      `/login?${new URLSearchParams({ error: reason, ...extra, ...(next ? { next } : {}) })}`,
     );
   const parsed = signInInput.safeParse(fields);
   await rememberEmail(typeof fields.email === 'string' ? fields.email : '');
@@ -44,6 +52,10 @@ export async function POST(request: Request) {
     if (result.kind === 'signed-in') return seeOther(result.next);
     if (result.kind === 'pick-account') return seeOther('/select-account');
     if (result.kind === 'failed') return back(result.reason);
+    // A person at a browser goes back to the sign-in page, which says when to
+    // try again; a script (no navigation) gets the real 429 with Retry-After.
+    if (isNavigation(request.headers))
+      return back('limited', { until: String(nowSeconds() + result.retryAfter) });
     return plainPage(429, 'Too many attempts', SIGN_IN_MESSAGES.limited, {
       'retry-after': String(result.retryAfter),
     });
