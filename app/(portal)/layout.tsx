@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { requireCustomer } from '@/lib/auth/guards';
 import { SiteHeader } from '@/components/portal/site-header';
+import { StepUpNotice } from '@/components/portal/step-up-notice';
 
 // The signed-in customer area. Every page below calls requireCustomer() itself
 // as well: a layout is not re-run on client-side navigation between its pages.
@@ -11,6 +12,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <>
       <SiteHeader session={session} />
       <main id="main" tabIndex={-1} className="portal-main">
+        <Suspense fallback={null}>
+          <StepUpNotice />
+        </Suspense>
         {children}
       </main>
       <footer className="site-footer">

@@ -1,0 +1,22 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { CONFIRMED_PARAM } from '@/lib/portal/step-up-return';
+
+// Said on the page the customer comes back to after confirming it's them
+// (/account/confirm): the confirmation itself did nothing but prove who they
+// are, so whatever button sent them there must be pressed again. Rendered on
+// the server too (the portal's pages are dynamic), so it needs no JavaScript.
+
+export function StepUpNotice() {
+  const params = useSearchParams();
+  if (params.get(CONFIRMED_PARAM) !== '1') return null;
+
+  return (
+    <p className="notice" role="status" id="step-up-notice">
+      Thanks, you confirmed it&rsquo;s you. Nothing was sent before you confirmed, so
+      please press the button again to continue. You will not be asked again for the next
+      few minutes.
+    </p>
+  );
+}
