@@ -7,6 +7,7 @@ import { safeNext } from '@/lib/auth/redirect';
 import { startCustomerSession, type ClientContext } from '@/lib/auth/session';
 import { nowSeconds } from '@/lib/auth/session-record';
 import { store } from '@/lib/store';
+import { noteTwoFactor } from '@/lib/auth/two-factor';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { findUser, validateLogin } from '@/lib/whmcs/users';
 
@@ -73,6 +74,7 @@ async function attempt(a: Attempt): Promise<SignInResult> {
   const check = await validateLogin(a.email, a.password);
   if (!check.ok) return failed(a, `email:${a.account}`, 'invalid', 'bad-credentials');
   const subject = String(check.userId);
+  await noteTwoFactor(check.userId, check.twoFactor);
   if (check.twoFactor) return failed(a, subject, 'twoFactor', 'two-factor-required');
 
   const user = await findUser(a.email, check.userId);

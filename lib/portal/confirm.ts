@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { securityEvent } from '@/lib/auth/events';
+import { noteTwoFactor } from '@/lib/auth/two-factor';
 import { requireCustomer } from '@/lib/auth/guards';
 import { accountKey, checkSignInLimits } from '@/lib/auth/limits';
 import { safeNext } from '@/lib/auth/redirect';
@@ -13,6 +14,7 @@ import { clientContext } from '@/lib/security/client-ip';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { validateLogin } from '@/lib/whmcs/users';
 import { markProved } from '@/lib/portal/step-up';
+import { withConfirmed } from '@/lib/portal/step-up-return';
 
 // Step-up by password: the signed-in customer types their password again and
 // WHMCS checks it (ValidateLogin) for the same user. It counts against the
@@ -59,6 +61,8 @@ export async function confirmPassword(
   let verdict: keyof typeof CONFIRM_MESSAGES | 'ok';
   try {
     const check = await validateLogin(session.email, parsed.data.password);
+    if (check.ok && check.userId === session.userId)
+      await noteTwoFactor(session.userId, check.twoFactor);
     verdict =
       !check.ok || check.userId !== session.userId
         ? 'invalid'
@@ -87,5 +91,6 @@ export async function confirmPassword(
 
   await markProved(session.sid);
   securityEvent('auth.stepup.succeeded', { userId: session.userId, ip: client.ip });
-  redirect(safeNext(parsed.data.next));
+  // Back where they came from, told to press the button again.
+  redirect(withConfirmed(safeNext(parsed.data.next)));
 }

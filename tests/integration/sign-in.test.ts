@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REALMS } from '@/lib/auth/realm';
 import { readPendingSignIn } from '@/lib/auth/picker';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { twoFactorState } from '@/lib/auth/two-factor';
 import { verifyCustomerToken } from '@/lib/auth/token';
 import { createSimulator } from '@/whmcs-sim/core';
 import { DEFAULT_CREDENTIALS, DEMO_PASSWORD } from '@/whmcs-sim/seed';
@@ -93,6 +94,21 @@ describe('password sign-in', () => {
 
     expect(result).toEqual({ kind: 'failed', reason: 'twoFactor' });
     expect(jar.size).toBe(0);
+  });
+
+  it('notes what WHMCS said of two-factor, for the pages that offer what fits', async () => {
+    const secure = sim.state.users.find((u) => u.email === 'secure@kraken.example');
+    const alice = sim.state.users.find((u) => u.email === 'alice@kraken.example');
+    if (!secure || !alice) throw new Error('demo users missing');
+
+    await signInWithPassword({ email: secure.email, password: DEMO_PASSWORD }, client);
+    await signInWithPassword({ email: alice.email, password: DEMO_PASSWORD }, client);
+    await signInWithPassword({ email: 'sam@kraken.example', password: 'wrong' }, client);
+    const sam = sim.state.users.find((u) => u.email === 'sam@kraken.example');
+
+    expect(await twoFactorState(secure.id)).toMatchObject({ state: 'on' });
+    expect(await twoFactorState(alice.id)).toMatchObject({ state: 'off' });
+    expect(await twoFactorState(sam?.id ?? 0)).toEqual({ state: 'unknown' });
   });
 
   it('sends a login with several accounts to the picker without a session', async () => {

@@ -2,6 +2,7 @@ import '../support/next-cookies';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cookieName, REALMS } from '@/lib/auth/realm';
 import { currentCustomer } from '@/lib/auth/guards';
+import { twoFactorState } from '@/lib/auth/two-factor';
 import { startCustomerSession } from '@/lib/auth/session';
 import { confirmPassword } from '@/lib/portal/confirm';
 import { isRecentlyProved } from '@/lib/portal/step-up';
@@ -68,7 +69,8 @@ describe('confirming the password', () => {
 
     const { digest } = await outcome(confirmPassword({ error: null }, form('right')));
 
-    expect(digest).toMatch(/^NEXT_REDIRECT;replace;\/domains\/5;/);
+    // Marked as just confirmed: the page says to press the button again.
+    expect(digest).toMatch(/^NEXT_REDIRECT;replace;\/domains\/5\?confirmed=1;/);
     expect(await isRecentlyProved(await session())).toBe(true);
     expect(Object.fromEntries(whmcs.seen[0]!.form)).toMatchObject({
       action: 'ValidateLogin',
@@ -90,7 +92,7 @@ describe('confirming the password', () => {
       confirmPassword({ error: null }, form('right', 'https://evil.example/')),
     );
 
-    expect(digest).toMatch(/^NEXT_REDIRECT;replace;\/dashboard;/);
+    expect(digest).toMatch(/^NEXT_REDIRECT;replace;\/dashboard\?confirmed=1;/);
   });
 
   it('refuses a wrong password, and records the failure', async () => {
@@ -127,6 +129,31 @@ describe('confirming the password', () => {
 
     expect((state as { error: string }).error).toMatch(/Sign in with WHMCS/);
     expect(await isRecentlyProved(await session())).toBe(false);
+    // From now on the confirmation page offers this login only "Sign in with WHMCS".
+    expect(await twoFactorState(7)).toMatchObject({ state: 'on' });
+  });
+
+  it('notes two-factor as off when WHMCS accepts the password alone', async () => {
+    whmcs.answer(
+      json({
+        result: 'success',
+        userid: '7',
+        passwordhash: 'h',
+        twoFactorEnabled: false,
+      }),
+    );
+
+    await outcome(confirmPassword({ error: null }, form('right')));
+
+    expect(await twoFactorState(7)).toMatchObject({ state: 'off' });
+  });
+
+  it('learns nothing about two-factor from a wrong password', async () => {
+    whmcs.answer(json({ result: 'error', message: 'Email or Password Invalid' }));
+
+    await outcome(confirmPassword({ error: null }, form('wrong')));
+
+    expect(await twoFactorState(7)).toEqual({ state: 'unknown' });
   });
 
   it('stops asking WHMCS once the attempts are used up', async () => {
