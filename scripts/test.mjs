@@ -1,7 +1,7 @@
 // npm test — every test: unit and integration (Vitest), then the browser tests
 // (Playwright in Debian's Chromium) against a production build made with canary
 // secrets, so the bundle test can prove none of them reach the browser.
-// Prints one closing line: "N passed, N failed".
+// Prints one closing line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
