@@ -41,7 +41,7 @@ export async function HandOver({ session, back, buttons, children }: Props) {
             You signed in more than {minutes === 1
               ? 'a minute'
               : `${minutes} minutes`}{' '}
-            ago, so we will ask for your password first.{' '}
+            ago, so we will ask you to confirm it&rsquo;s you first.{' '}
             <Link href={confirmPath(back)}>Confirm it&rsquo;s you now</Link>
           </>
         )}

@@ -32,6 +32,8 @@ test('the sign-in pages have no axe violations', async ({ page }) => {
   await expectNoViolations(page, '/login');
   await page.goto('/login/reset');
   await expectNoViolations(page, '/login/reset');
+  await page.goto(`/login?error=limited&until=${Math.floor(Date.now() / 1000) + 600}`);
+  await expectNoViolations(page, '/login?error=limited');
 
   await signIn(page, 'sam@kraken.example');
   await expect(page).toHaveURL(/\/select-account$/);
@@ -59,6 +61,8 @@ test('every customer page has no axe violations, on a desktop and a phone', asyn
     '/tickets/new',
     '/invoices/99999999',
     '/account/security',
+    '/account/security?confirmed=1',
+    '/account/security/sign-out-everywhere',
     '/account/profile',
     '/account/emails',
     `/account/emails/${await firstId('GetEmails', 1, 'emails', 'email')}`,

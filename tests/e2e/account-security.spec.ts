@@ -99,7 +99,8 @@ test.describe('with a short step-up window', () => {
 
     await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Confirm and continue' }).click();
-    await expect(page).toHaveURL(new RegExp(`/invoices/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/invoices/${id}\\?confirmed=1$`));
+    await expect(page.locator('#step-up-notice')).toContainText('press the button again');
     await page.getByRole('button', { name: 'Pay now' }).click();
     await expect(page).toHaveURL(/\/oauth\/singlesignon\.php\?access_token=/);
     await expect(page.getByText(`Path viewinvoice.php?id=${id}`)).toBeVisible();

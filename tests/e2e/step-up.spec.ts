@@ -41,7 +41,8 @@ test('the right password goes back to the page, and the failure is in the histor
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
 
-  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page).toHaveURL(/\/account\/security\?confirmed=1$/);
+  await expect(page.locator('#step-up-notice')).toContainText('press the button again');
   const history = page.getByRole('table', { name: /sign-ins/ });
   await expect(history).toContainText('wrong password when confirming a change');
   await expect(history).toContainText('confirmed password for a sensitive change');
@@ -53,5 +54,5 @@ test('a hostile next is not followed', async () => {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
 
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/);
 });
