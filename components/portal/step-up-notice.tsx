@@ -13,10 +13,12 @@ export function StepUpNotice() {
   if (params.get(CONFIRMED_PARAM) !== '1') return null;
 
   return (
-    <p className="notice" role="status" id="step-up-notice">
-      Thanks, you confirmed it&rsquo;s you. Nothing was sent before you confirmed, so
-      please press the button again to continue. You will not be asked again for the next
-      few minutes.
-    </p>
+    <div className="page-notice">
+      <p className="notice" role="status" id="step-up-notice">
+        Thanks, you confirmed it&rsquo;s you. Nothing was sent before you confirmed, so
+        please press the button again to continue. You will not be asked again for the
+        next few minutes.
+      </p>
+    </div>
   );
 }

@@ -21,13 +21,12 @@ export default async function SignOutEverywherePage() {
     <div className="page">
       <PageHeader title="Sign out everywhere?">
         <p>
-          This ends every session of your login ({session.email}) at once:{' '}
           {others === 0
-            ? 'this one'
-            : others === 1
-              ? 'this one and 1 other'
-              : `this one and ${others} others`}
-          . Anyone signed in as you on another device is signed out too.
+            ? `Your login (${session.email}) is signed in only here, so this signs you ` +
+              'out of this device.'
+            : `This ends every session of your login (${session.email}) at once: this ` +
+              `one and ${others === 1 ? '1 other' : `${others} others`}. Anyone signed in ` +
+              'as you on another device is signed out too.'}
         </p>
       </PageHeader>
       <Card title="Are you sure?">
