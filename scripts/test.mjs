@@ -40,7 +40,7 @@ if (!buildIsCurrent()) {
     CANARY_ENV,
   );
   if (build.status !== 0) {
-    console.log('0 passed, 1 failed');
+    console.log('0 passed, 1 failed, 0 skipped');
     process.exit(1);
   }
   writeFileSync(STAMP, JSON.stringify({ builtAt: new Date().toISOString() }));
