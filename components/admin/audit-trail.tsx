@@ -3,11 +3,24 @@ import type { AuditEntry } from '@/lib/store/types';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
 import { formatMoment } from '@/components/security/format';
+import { auditWords } from './audit-words';
 import styles from './admin.module.css';
 
 // The audit trail with its filters: a GET form, so a filtered view is a link.
 
 type Props = { entries: AuditEntry[]; query: AuditQuery; valid: boolean };
+
+/** Words first, the code under them: the code is what the filter takes. */
+function WithCode({ words, code }: { words?: string; code: string }) {
+  if (!words || words === code) return <code>{code}</code>;
+  return (
+    <>
+      {words}
+      <br />
+      <code className="muted">{code}</code>
+    </>
+  );
+}
 
 const OUTCOMES: Record<AuditEntry['outcome'], string> = {
   attempt: 'Attempted',
@@ -41,9 +54,18 @@ export function AuditTrail({ entries, query, valid }: Props) {
           rowKey={(e) => e.id ?? `${e.at}-${e.action}-${e.outcome}`}
           columns={[
             { header: 'When', cell: (e) => formatMoment(e.at) },
-            { header: 'Actor', cell: (e) => e.actor },
-            { header: 'Action', cell: (e) => e.action },
-            { header: 'Target', cell: (e) => e.target },
+            {
+              header: 'Actor',
+              cell: (e) => <WithCode words={auditWords(e).actor} code={e.actor} />,
+            },
+            {
+              header: 'Action',
+              cell: (e) => <WithCode words={auditWords(e).action} code={e.action} />,
+            },
+            {
+              header: 'Target',
+              cell: (e) => <WithCode words={auditWords(e).named} code={e.target} />,
+            },
             { header: 'Outcome', cell: (e) => OUTCOMES[e.outcome] },
             { header: 'IP address', cell: (e) => e.ip },
           ]}

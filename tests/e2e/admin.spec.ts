@@ -87,6 +87,9 @@ test('the security view lists failures, sessions and the audit trail, and ends a
   await expect(page).toHaveURL(/action=admin\.signin\.totp/);
   const audit = page.getByRole('table', { name: 'Audit entries, newest first' });
   await expect(audit.getByRole('row')).toHaveCount(3);
+  await expect(audit.getByRole('row').nth(1)).toContainText(
+    'Staff sign-in: authenticator code',
+  );
   await page
     .getByRole('region', { name: 'Customer sessions', exact: true })
     .getByRole('button', { name: /^End session: user #\d+/ })
