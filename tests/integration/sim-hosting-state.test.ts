@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@/whmcs-sim/server';
-import { api, at, TEST_NOW, type Json } from '../support/sim-http';
+import { api, at, example, TEST_NOW, type Json } from '../support/sim-http';
 
 // The simulator keeps what the service and domain actions change: nameservers,
 // the registrar lock, auto-renewal, transfer codes and cancellation requests.
@@ -214,6 +214,32 @@ describe('cancellation requests', () => {
     expect(
       (await call('AddCancelRequest', { serviceid: '14', type: 'Later' })).result,
     ).toBe('error');
+  });
+});
+
+describe('GetStats counts the stored cancellation requests', () => {
+  let own: RunningSimulator;
+  beforeAll(async () => {
+    own = await startSimulator({ now: TEST_NOW });
+  });
+  afterAll(() => own.close());
+  const pending = async () => (await api(own.url, 'GetStats')).cancellations_pending;
+
+  it('counts each open request as a number, as the example does, until its service ends', async () => {
+    expect(await pending()).toBe(0);
+
+    await api(own.url, 'AddCancelRequest', { serviceid: '13', type: 'Immediate' });
+    await api(own.url, 'AddCancelRequest', { serviceid: '14' });
+    // A refused second request for the same service is not stored, so not counted.
+    await api(own.url, 'AddCancelRequest', { serviceid: '14' });
+
+    expect(await pending()).toBe(2);
+    expect(typeof at(example('GetStats'), 'cancellations_pending')).toBe('number');
+
+    const done = own.sim.state.services.find((s) => s.id === 13);
+    if (!done) throw new Error('no service 13');
+    done.status = 'Terminated';
+    expect(await pending()).toBe(1);
   });
 });
 

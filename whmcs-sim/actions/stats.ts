@@ -1,3 +1,4 @@
+import type { CancelRequest, Service } from '../model';
 import { addDays, money, usd, ymd } from '../util';
 import { int, success, type Handler } from '../wire';
 import { ACTIVE, AWAITING_REPLY } from './ticket-view';
@@ -5,7 +6,7 @@ import { ACTIVE, AWAITING_REPLY } from './ticket-view';
 // Orders are not modelled: each service is its own order, dated by its
 // registration and classed by its status. Income comes from the transactions.
 export const getStats: Handler = (params, ctx) => {
-  const { services, tickets, transactions } = ctx.state;
+  const { services, tickets, transactions, cancelRequests } = ctx.state;
   const today = ymd(ctx.clock());
   const yesterday = ymd(addDays(ctx.clock(), -1));
   const net = (since: string) =>
@@ -52,7 +53,7 @@ export const getStats: Handler = (params, ctx) => {
     tickets_closed: ticketsIn(['Closed']),
     tickets_onhold: ticketsIn(['On Hold']),
     tickets_inprogress: ticketsIn(['In Progress']),
-    cancellations_pending: 0,
+    cancellations_pending: cancellationsPending(cancelRequests, services),
     todoitems_due: 0,
     networkissues_open: 0,
     billableitems_uninvoiced: 0,
@@ -69,3 +70,21 @@ export const getStats: Handler = (params, ctx) => {
     },
   });
 };
+
+/**
+ * Stored cancellation requests (AddCancelRequest) not yet carried out.
+ * Assumed, as WHMCS's own admin summary counts them: a request stops counting
+ * once its service is cancelled or terminated, and one whose service is gone
+ * counts no more.
+ */
+function cancellationsPending(
+  requests: readonly CancelRequest[],
+  services: readonly Service[],
+): number {
+  const ended = new Set(['Cancelled', 'Terminated']);
+
+  return requests.filter((r) => {
+    const service = services.find((s) => s.id === r.serviceId);
+    return service !== undefined && !ended.has(service.status);
+  }).length;
+}
