@@ -7,6 +7,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -15,11 +16,16 @@ import {
 } from 'react';
 import {
   describeRules,
-  fileProblem,
+  fileProblems,
   type ChosenFile,
   type FileRules,
 } from '@/lib/portal/file-rules';
-import { idleState, type FormState } from '@/lib/portal/form-state';
+import {
+  idleState,
+  joinProblems,
+  problemLines,
+  type FormState,
+} from '@/lib/portal/form-state';
 
 // A customer's form around a server action (lib/portal/customer-action.ts).
 // It never clears what was typed when a write fails: submitting goes through
@@ -30,6 +36,11 @@ import { idleState, type FormState } from '@/lib/portal/form-state';
 // fields are checked here against their rules (count, size, type) before
 // anything is sent, and again on the server; a form with a function action is
 // posted as multipart by React, with or without JavaScript.
+//
+// Every problem shown belongs to the latest submission: while one is on its
+// way nothing earlier is shown, and when the browser stops one (a bad file),
+// the server's earlier problems stay only for fields still holding the very
+// value the server refused.
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -74,17 +85,50 @@ function withoutUnusedFileFields(data: FormData): FormData {
   return data;
 }
 
+/** Everything wrong with a file input's choice, a line per refused file; null if nothing. */
+function choiceProblem(input: HTMLInputElement, rules: FileRules): string | null {
+  const problems = fileProblems(chosenFiles(input), rules);
+  return problems.length > 0 ? joinProblems(problems) : null;
+}
+
+function fileInputs(form: HTMLFormElement): HTMLInputElement[] {
+  return Array.from(form.querySelectorAll<HTMLInputElement>('input[type=file]'));
+}
+
 /** Every file field of the form that breaks its rules, by name. */
-function fileProblems(form: HTMLFormElement): LocalProblems {
+function localFileProblems(form: HTMLFormElement): LocalProblems {
   const found: LocalProblems = {};
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file]')) {
+  for (const input of fileInputs(form)) {
     const rules = input.dataset.rules;
     if (!rules) continue;
-    const problem = fileProblem(chosenFiles(input), JSON.parse(rules) as FileRules);
+    const problem = choiceProblem(input, JSON.parse(rules) as FileRules);
     if (problem) found[input.name] = problem;
   }
 
   return found;
+}
+
+/** Line ends as typed: browsers send a text area's as CRLF, and the server echoes those. */
+const asTyped = (value: string) => value.replace(/\r\n/g, '\n');
+
+/**
+ * The server's problems that still hold for what the form now carries: those
+ * of fields whose value is exactly the one the server refused. A field changed
+ * since, and every file field (the browser has just checked those itself),
+ * loses its old problem.
+ */
+function stillRefused(state: FormState, form: HTMLFormElement): Record<string, string> {
+  const data = new FormData(form);
+  const files = new Set(fileInputs(form).map((input) => input.name));
+  const kept: Record<string, string> = {};
+  for (const [field, problem] of Object.entries(state.problems)) {
+    const now = data.get(field);
+    const unchanged =
+      asTyped(typeof now === 'string' ? now : '') === asTyped(state.values[field] ?? '');
+    if (!files.has(field) && unchanged) kept[field] = problem;
+  }
+
+  return kept;
 }
 
 type Props = {
@@ -99,6 +143,13 @@ type Props = {
   className?: string;
   /** A change that cannot be undone from the portal gets the danger style. */
   danger?: boolean;
+  /**
+   * A step before sending: `label` opens the question, and the submit button
+   * (submitLabel) is under it. A native disclosure, so it works without
+   * JavaScript; the form's message stays outside it, so a failure shows
+   * even when the page is drawn again with the step folded.
+   */
+  confirm?: { label: string; question: ReactNode };
   children?: ReactNode;
 };
 
@@ -110,14 +161,18 @@ export function ActionForm({
   hidden = {},
   className,
   danger = false,
+  confirm,
   children,
 }: Props) {
+  const questionId = useId();
   const [state, dispatch, pending] = useActionState(action, idleState(submission));
-  // Files the browser refused, and how many submissions it stopped (0: none since the last send).
-  const [local, setLocal] = useState<{ problems: LocalProblems; refusals: number }>({
-    problems: {},
-    refusals: 0,
-  });
+  // Files the browser refused, how many submissions it stopped (0: none since
+  // the last send), and the server's problems that still held when it did.
+  const [local, setLocal] = useState<{
+    problems: LocalProblems;
+    refusals: number;
+    carried: Record<string, string>;
+  }>({ problems: {}, refusals: 0, carried: {} });
   const formRef = useRef<HTMLFormElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
@@ -136,7 +191,17 @@ export function ActionForm({
   }, []);
 
   const shown = useMemo((): FormState => {
-    const problems = { ...state.problems };
+    // A submission on its way has no verdict yet; the last one's is not its.
+    if (pending) {
+      return {
+        ...state,
+        status: 'idle',
+        message: '',
+        problems: {},
+        reference: undefined,
+      };
+    }
+    const problems = { ...(local.refusals > 0 ? local.carried : state.problems) };
     for (const [field, problem] of Object.entries(local.problems)) {
       if (problem) problems[field] = problem;
       else delete problems[field];
@@ -150,18 +215,19 @@ export function ActionForm({
           problems,
         }
       : { ...state, problems };
-  }, [state, local]);
+  }, [state, local, pending]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const problems = fileProblems(event.currentTarget);
+    const problems = localFileProblems(event.currentTarget);
     if (Object.keys(problems).length > 0) {
-      setLocal((now) => ({ problems, refusals: now.refusals + 1 }));
+      const carried = stillRefused(state, event.currentTarget);
+      setLocal((now) => ({ problems, refusals: now.refusals + 1, carried }));
       return;
     }
     // What the server says next replaces what the browser found.
-    setLocal({ problems: {}, refusals: 0 });
+    setLocal({ problems: {}, refusals: 0, carried: {} });
     const data = withoutUnusedFileFields(new FormData(event.currentTarget));
     startTransition(() => dispatch(data));
   }
@@ -183,16 +249,48 @@ export function ActionForm({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           {children}
-          <button
-            type="submit"
-            className={`button ${danger ? 'button-danger' : 'button-primary'}`}
-            disabled={pending}
-          >
-            {pending ? 'Sending…' : submitLabel}
-          </button>
+          {confirm ? (
+            <details className="confirm-step">
+              <summary className="button">{confirm.label}</summary>
+              <div className="confirm-step-body">
+                <p id={questionId}>{confirm.question}</p>
+                <SubmitButton
+                  label={submitLabel}
+                  pending={pending}
+                  danger={danger}
+                  describedBy={questionId}
+                />
+              </div>
+            </details>
+          ) : (
+            <SubmitButton label={submitLabel} pending={pending} danger={danger} />
+          )}
         </form>
       </LocalContext.Provider>
     </StateContext.Provider>
+  );
+}
+
+function SubmitButton({
+  label,
+  pending,
+  danger,
+  describedBy,
+}: {
+  label: string;
+  pending: boolean;
+  danger: boolean;
+  describedBy?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+      disabled={pending}
+      aria-describedby={describedBy}
+    >
+      {pending ? 'Sending…' : label}
+    </button>
   );
 }
 
@@ -275,12 +373,29 @@ function FieldFrame({
         </span>
       ) : null}
       {children}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : null}
+      <Problem id={id} problem={problem} />
     </div>
+  );
+}
+
+/** A field's problem; several (each refused file) as a list, one item each. */
+function Problem({ id, problem }: { id: string; problem?: string }) {
+  if (!problem) return null;
+  const lines = problemLines(problem);
+  if (lines.length < 2) {
+    return (
+      <span className="field-problem" id={`${id}-problem`}>
+        {problem}
+      </span>
+    );
+  }
+
+  return (
+    <ul className="field-problem field-problems" id={`${id}-problem`}>
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -370,14 +485,14 @@ export function SelectField({
   );
 }
 
-/** A box to tick, sent as `value` when ticked (a confirmation). */
+/** A box to tick, sent as `value` when ticked (a confirmation); the label may carry markup. */
 export function CheckboxField({
   name,
   label,
   hint,
   value = 'yes',
   required,
-}: Omit<FieldProps, 'defaultValue'> & { value?: string }) {
+}: Omit<FieldProps, 'defaultValue' | 'label'> & { label: ReactNode; value?: string }) {
   const { state, problem, id, describedBy } = useField(name, hint);
 
   return (
@@ -400,11 +515,7 @@ export function CheckboxField({
           {hint}
         </span>
       ) : null}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : null}
+      <Problem id={id} problem={problem} />
     </div>
   );
 }
@@ -435,9 +546,7 @@ export function FileField({
         data-rules={JSON.stringify(rules)}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(event) =>
-          setProblem(name, fileProblem(chosenFiles(event.currentTarget), rules))
-        }
+        onChange={(event) => setProblem(name, choiceProblem(event.currentTarget, rules))}
       />
     </FieldFrame>
   );

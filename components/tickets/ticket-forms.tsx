@@ -102,14 +102,28 @@ export function ReplyForm({ ticketId, closed }: { ticketId: number; closed: bool
   );
 }
 
-export function CloseTicketForm({ ticketId }: { ticketId: number }) {
+/**
+ * Closing asks first: the button opens the question, and only its answer
+ * closes the ticket, so a stray click changes nothing.
+ */
+export function CloseTicketForm({
+  ticketId,
+  number,
+}: {
+  ticketId: number;
+  number: string;
+}) {
   return (
     <ActionForm
       action={closeTicketAction}
       submission={randomUUID()}
-      submitLabel="Close ticket"
+      submitLabel="Yes, close this ticket"
       hidden={{ ticketId }}
       className="action-form action-form-inline"
+      confirm={{
+        label: 'Close ticket…',
+        question: `Close ticket #${number}? We will take it that you need no further answer. You can still reply later; a reply opens it again.`,
+      }}
     >
       <p className="muted">Solved? Closing tells us no answer is needed.</p>
     </ActionForm>

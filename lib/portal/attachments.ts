@@ -2,7 +2,8 @@ import 'server-only';
 import type { Attachment } from '@/lib/whmcs/types';
 import {
   extensionOf,
-  fileProblem,
+  countProblem,
+  oneFileProblem,
   shownName,
   type FileRules,
 } from '@/lib/portal/file-rules';
@@ -32,7 +33,9 @@ export function isFileLike(value: unknown): value is FileLike {
 /** The file inputs that were left empty carry no name and no bytes. */
 export const isChosen = (file: FileLike) => !(file.name === '' && file.size === 0);
 
-export type Checked = { ok: true; files: Attachment[] } | { ok: false; problem: string };
+/** The files ready for WHMCS, or every problem found: one per refused file, each naming it. */
+export type Checked =
+  { ok: true; files: Attachment[] } | { ok: false; problems: string[] };
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -115,27 +118,35 @@ function trimEdges(text: string): string {
   return text.slice(start, end);
 }
 
-/** Checks the chosen files against the rules and reads them; the problem names the file. */
+/**
+ * Checks the chosen files against the rules and reads them. Every file is
+ * checked, so the person learns about each refused one (with its name and
+ * why) from one submission.
+ */
 export async function checkAttachments(
   posted: readonly FileLike[],
   rules: FileRules,
 ): Promise<Checked> {
   const chosen = posted.filter(isChosen);
-  const problem = fileProblem(chosen, rules);
-  if (problem) return { ok: false, problem };
+  // Too many files is said once; each file is still checked, and named if refused.
+  const tooMany = countProblem(chosen.length, rules);
+  const problems: string[] = tooMany ? [tooMany] : [];
 
   const files: Attachment[] = [];
   for (const file of chosen) {
+    const named = oneFileProblem(file, rules);
+    if (named) {
+      problems.push(named);
+      continue;
+    }
     const data = new Uint8Array(await file.arrayBuffer());
     // The size a browser claims is not trusted: the bytes are counted.
-    const sized = fileProblem([{ name: file.name, size: data.length }], rules);
-    if (sized) return { ok: false, problem: sized };
-    const wrong = contentProblem(extensionOf(file.name), data);
-    if (wrong) {
-      return { ok: false, problem: `“${shownName(file.name)}” was refused: ${wrong}.` };
-    }
-    files.push({ name: safeFileName(file.name), data });
+    const sized = oneFileProblem({ name: file.name, size: data.length }, rules);
+    const wrong = sized ? null : contentProblem(extensionOf(file.name), data);
+    if (sized) problems.push(sized);
+    else if (wrong) problems.push(`“${shownName(file.name)}” was refused: ${wrong}.`);
+    else files.push({ name: safeFileName(file.name), data });
   }
 
-  return { ok: true, files };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, files };
 }

@@ -3,6 +3,7 @@
 // before anything is sent (so a file that is too large never reaches Next's
 // body limit), and the server checks them again, with the contents
 // (lib/portal/attachments.ts), because a browser's word proves nothing.
+// Both report every refused file, each with its reason.
 
 export type FileRules = {
   /** How many files one submission may carry. */
@@ -58,27 +59,38 @@ export function describeRules(rules: FileRules): string {
   );
 }
 
-/** What is wrong with this choice of files, naming the file and the limit; null if nothing. */
-export function fileProblem(
-  files: readonly ChosenFile[],
-  rules: FileRules,
-): string | null {
-  if (files.length > rules.maxFiles) {
-    return `You chose ${files.length} files; attach at most ${rules.maxFiles}.`;
+/** What is wrong with one file by its name and size, naming it and the limit; null if nothing. */
+export function oneFileProblem(file: ChosenFile, rules: FileRules): string | null {
+  const name = shownName(file.name);
+  if (!rules.extensions.includes(extensionOf(file.name))) {
+    return `“${name}” is not a type of file we accept. Allowed: ${rules.extensions.join(', ')}.`;
   }
-  for (const file of files) {
-    const name = shownName(file.name);
-    if (!rules.extensions.includes(extensionOf(file.name))) {
-      return `“${name}” is not a type of file we accept. Allowed: ${rules.extensions.join(', ')}.`;
-    }
-    if (file.size > rules.maxBytes) {
-      return (
-        `“${name}” is ${formatBytes(file.size)}; each file may be at most ` +
-        `${formatBytes(rules.maxBytes)}.`
-      );
-    }
-    if (file.size === 0) return `“${name}” is empty.`;
+  if (file.size > rules.maxBytes) {
+    return (
+      `“${name}” is ${formatBytes(file.size)}; each file may be at most ` +
+      `${formatBytes(rules.maxBytes)}.`
+    );
   }
+  if (file.size === 0) return `“${name}” is empty.`;
 
   return null;
+}
+
+/** Too many files for one submission; null when the count is fine. */
+export function countProblem(count: number, rules: FileRules): string | null {
+  return count > rules.maxFiles
+    ? `You chose ${count} files; attach at most ${rules.maxFiles}.`
+    : null;
+}
+
+/**
+ * Everything wrong with this choice of files: too many of them, then each
+ * refused file by name with its reason, so one submission shows them all
+ * rather than one at a time. Empty when the choice is fine.
+ */
+export function fileProblems(files: readonly ChosenFile[], rules: FileRules): string[] {
+  return [
+    countProblem(files.length, rules),
+    ...files.map((file) => oneFileProblem(file, rules)),
+  ].filter((problem): problem is string => problem !== null);
 }

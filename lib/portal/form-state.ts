@@ -7,7 +7,7 @@ export type FormState = {
   status: 'idle' | 'done' | 'error';
   /** One sentence for the person, never WHMCS's own text or a stack. */
   message: string;
-  /** Field name → what is wrong with it. */
+  /** Field name → what is wrong with it; several problems (refused files) a line each. */
   problems: Record<string, string>;
   /** What was typed, to put back into the fields (never a password or a file). */
   values: Record<string, string>;
@@ -23,4 +23,17 @@ export type FormState = {
 
 export function idleState(submission: string): FormState {
   return { status: 'idle', message: '', problems: {}, values: {}, submission };
+}
+
+/**
+ * Several problems with one field (each refused file, by name) travel as one
+ * text, a line each, so every form state stays a plain map of strings; the
+ * form shows them as a list.
+ */
+export function joinProblems(lines: readonly string[]): string {
+  return lines.join('\n');
+}
+
+export function problemLines(problem: string): string[] {
+  return problem.split('\n').filter((line) => line.trim() !== '');
 }

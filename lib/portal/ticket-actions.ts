@@ -2,6 +2,7 @@
 
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { customerAction } from '@/lib/portal/customer-action';
 import type { FormState } from '@/lib/portal/form-state';
 import {
@@ -11,6 +12,7 @@ import {
   openInput,
   replyInput,
 } from '@/lib/portal/ticket-inputs';
+import { openedTicketHref } from '@/lib/portal/ticket-pages';
 import { closeTicket, openTicket, replyToTicket } from '@/lib/whmcs/support';
 
 // The customer's ticket actions: open, reply, close. Each needs the WHMCS
@@ -23,7 +25,7 @@ export async function openTicketAction(
   previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  return customerAction(previous, form, {
+  const state = await customerAction(previous, form, {
     action: 'ticket.open',
     permission: 'tickets',
     input: openInput,
@@ -47,11 +49,15 @@ export async function openTicketAction(
 
       return {
         message: `Your ticket #${opened.number} is open. We will answer here and by e-mail.`,
-        href: `/tickets/${opened.id}`,
+        href: openedTicketHref(opened.id),
         note: { ticket: opened.number },
       };
     },
   });
+  // The customer goes on to the ticket itself, which says it was opened; a
+  // repeat of the submission gets the first answer, so it lands there too.
+  if (state.status === 'done' && state.href) redirect(state.href);
+  return state;
 }
 
 export async function replyToTicketAction(

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { checkAttachments, isFileLike, type FileLike } from '@/lib/portal/attachments';
 import { TICKET_FILES } from '@/lib/portal/file-rules';
+import { joinProblems } from '@/lib/portal/form-state';
 import { recordId } from '@/lib/portal/record-id';
 import { MESSAGE_MAX, SUBJECT_MAX } from '@/lib/portal/ticket-limits';
 import { UNKNOWN_DEPARTMENT } from '@/lib/whmcs/support';
@@ -29,7 +30,12 @@ export const attachments = z
   .transform(async (files, ctx) => {
     const checked = await checkAttachments(files, TICKET_FILES);
     if (checked.ok) return checked.files;
-    ctx.issues.push({ code: 'custom', message: checked.problem, input: files.length });
+    // One message for the field, a line per refused file (lib/portal/form-state.ts).
+    ctx.issues.push({
+      code: 'custom',
+      message: joinProblems(checked.problems),
+      input: files.length,
+    });
     return z.NEVER;
   });
 

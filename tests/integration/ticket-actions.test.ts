@@ -13,7 +13,7 @@ import {
 } from 'vitest';
 import { startCustomerSession } from '@/lib/auth/session';
 import { MESSAGES } from '@/lib/portal/customer-action';
-import { idleState, type FormState } from '@/lib/portal/form-state';
+import { idleState, problemLines, type FormState } from '@/lib/portal/form-state';
 import {
   closeTicketAction,
   openTicketAction,
@@ -25,6 +25,7 @@ import { createSimulator } from '@/whmcs-sim/core';
 import { createFaults } from '@/whmcs-sim/faults';
 import { whmcsHandlers } from '@/whmcs-sim/msw';
 import { resetBrowser, resetStore } from '../support/admin';
+import { ending } from '../support/portal-actions';
 import { TEST_NOW } from '../support/sim-http';
 
 // The ticket actions end to end below the browser: the real server actions,
@@ -141,18 +142,19 @@ describe('opening a ticket', () => {
     await signIn(CONTRACTOR);
     const before = writes('OpenTicket');
 
-    const state = await openTicketAction(
-      idle(),
-      openForm({
-        serviceId: String(serviceOf(1).id),
-        attachments: [file('screen.PNG', PNG), file('error.log', 'line 1\nline 2\n')],
-      }),
+    const ended = await ending(
+      openTicketAction(
+        idle(),
+        openForm({
+          serviceId: String(serviceOf(1).id),
+          attachments: [file('screen.PNG', PNG), file('error.log', 'line 1\nline 2\n')],
+        }),
+      ),
     );
 
     const opened = sim.state.tickets.at(-1);
-    expect(state.status).toBe('done');
-    expect(state.href).toBe(`/tickets/${opened?.id}`);
-    expect(state.message).toContain(`#${opened?.tid}`);
+    // On to the new ticket's page, which says it was just opened.
+    expect(ended).toEqual({ kind: 'redirect', to: `/tickets/${opened?.id}?opened=1` });
     expect(writes('OpenTicket') - before).toBe(1);
     expect(opened).toMatchObject({
       clientId: 1,
@@ -178,7 +180,7 @@ describe('opening a ticket', () => {
   it('records the change in the activity trail before it is made', async () => {
     await signIn(ALICE);
 
-    await openTicketAction(idle(), openForm());
+    expect((await ending(openTicketAction(idle(), openForm()))).kind).toBe('redirect');
 
     const entries = await store().audit.list({ action: 'ticket.open', limit: 5 });
     expect(entries.map((e) => [e.actor, e.outcome, e.target])).toEqual([
@@ -282,6 +284,31 @@ describe('attachments the server refuses', () => {
       expect(writes('OpenTicket')).toBe(before);
     },
   );
+
+  it('names every refused file with its reason, not only the first, and sends nothing', async () => {
+    await signIn(ALICE);
+    const before = writes('OpenTicket');
+
+    const state = await openTicketAction(
+      idle(),
+      openForm({
+        attachments: [
+          file('setup.exe', 'MZ'),
+          file('fine.png', PNG),
+          file('photo.png', '<script>alert(1)</script>'),
+          file('notes.txt', '<html><script>alert(1)</script>'),
+        ],
+      }),
+    );
+
+    expect(problemLines(state.problems.attachments ?? '')).toEqual([
+      '“setup.exe” is not a type of file we accept. Allowed: .jpg, .jpeg, .png, .gif, .pdf, .txt, .log, .zip.',
+      '“photo.png” was refused: its contents are not a PNG file.',
+      '“notes.txt” was refused: it looks like a web page, not plain text.',
+    ]);
+    expect(state.values.subject).toBe('Site down after update');
+    expect(writes('OpenTicket')).toBe(before);
+  });
 
   it('refuses a bad file on a reply too, and posts nothing', async () => {
     await signIn(ALICE);
@@ -599,6 +626,21 @@ describe('one submission, one write', () => {
     expect(second).toEqual(first);
     expect(writes('OpenTicket') - before).toBe(1);
     expect(sim.state.tickets.filter((t) => t.subject === 'Opened once')).toHaveLength(1);
+  });
+
+  it('a ticket opened and then sent again with the same key goes to the same ticket, opened once', async () => {
+    await signIn(ALICE);
+    const sent = openForm({ subject: 'Sent again' });
+    const before = writes('OpenTicket');
+
+    const first = await ending(openTicketAction(idle(), sent));
+    const again = await ending(openTicketAction(idle(), sent));
+
+    const opened = sim.state.tickets.filter((t) => t.subject === 'Sent again');
+    expect(opened).toHaveLength(1);
+    expect(writes('OpenTicket') - before).toBe(1);
+    expect(first).toEqual({ kind: 'redirect', to: `/tickets/${opened[0]?.id}?opened=1` });
+    expect(again).toEqual(first);
   });
 
   it('a new key after a finished reply posts again (a second, deliberate reply)', async () => {

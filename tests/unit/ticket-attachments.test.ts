@@ -8,7 +8,7 @@ import {
 import {
   describeRules,
   extensionOf,
-  fileProblem,
+  fileProblems,
   formatBytes,
   TICKET_FILES,
 } from '@/lib/portal/file-rules';
@@ -40,16 +40,34 @@ describe('the shared rules', () => {
   it('accept exactly the limits and refuse one past them, naming file and limit', () => {
     const five = Array.from({ length: 5 }, (_, i) => ({ name: `${i}.png`, size: MB2 }));
 
-    expect(fileProblem(five, TICKET_FILES)).toBeNull();
-    expect(fileProblem([...five, { name: 'x.png', size: 1 }], TICKET_FILES)).toBe(
+    expect(fileProblems(five, TICKET_FILES)).toEqual([]);
+    expect(fileProblems([...five, { name: 'x.png', size: 1 }], TICKET_FILES)).toEqual([
       'You chose 6 files; attach at most 5.',
-    );
-    expect(fileProblem([{ name: 'big.PNG', size: MB2 + 1 }], TICKET_FILES)).toBe(
+    ]);
+    expect(fileProblems([{ name: 'big.PNG', size: MB2 + 1 }], TICKET_FILES)).toEqual([
       '“big.PNG” is 2.1 MB; each file may be at most 2 MB.',
-    );
-    expect(fileProblem([{ name: 'empty.txt', size: 0 }], TICKET_FILES)).toBe(
+    ]);
+    expect(fileProblems([{ name: 'empty.txt', size: 0 }], TICKET_FILES)).toEqual([
       '“empty.txt” is empty.',
-    );
+    ]);
+  });
+
+  it('name every refused file with its reason, after too many files', () => {
+    const chosen = [
+      { name: 'a.png', size: 10 },
+      { name: 'run.exe', size: 10 },
+      { name: 'b.png', size: 10 },
+      { name: 'big.pdf', size: MB2 + 1 },
+      { name: 'c.png', size: 10 },
+      { name: 'empty.txt', size: 0 },
+    ];
+
+    expect(fileProblems(chosen, TICKET_FILES)).toEqual([
+      'You chose 6 files; attach at most 5.',
+      '“run.exe” is not a type of file we accept. Allowed: .jpg, .jpeg, .png, .gif, .pdf, .txt, .log, .zip.',
+      '“big.pdf” is 2.1 MB; each file may be at most 2 MB.',
+      '“empty.txt” is empty.',
+    ]);
   });
 
   it.each([
@@ -61,9 +79,9 @@ describe('the shared rules', () => {
     'x.png.exe',
     '.htaccess',
   ])('refuse %s by its extension', (name) => {
-    expect(fileProblem([{ name, size: 10 }], TICKET_FILES)).toMatch(
-      /is not a type of file we accept\. Allowed: /,
-    );
+    expect(fileProblems([{ name, size: 10 }], TICKET_FILES)).toEqual([
+      expect.stringMatching(/is not a type of file we accept\. Allowed: /),
+    ]);
   });
 
   it('read extensions case-blind, from the last dot of the last path part', () => {
@@ -179,7 +197,7 @@ describe('checkAttachments', () => {
 
     expect(checked).toEqual({
       ok: false,
-      problem: '“big.png” is 2.1 MB; each file may be at most 2 MB.',
+      problems: ['“big.png” is 2.1 MB; each file may be at most 2 MB.'],
     });
   });
 
@@ -191,9 +209,31 @@ describe('checkAttachments', () => {
 
     expect(checked.ok).toBe(false);
     if (!checked.ok) {
-      expect(checked.problem).toMatch(/^“…x+-final\.png” was refused/);
-      expect(checked.problem.length).toBeLessThan(120);
+      expect(checked.problems).toHaveLength(1);
+      expect(checked.problems[0]).toMatch(/^“…x+-final\.png” was refused/);
+      expect(checked.problems[0]?.length).toBeLessThan(120);
     }
+  });
+
+  it('checks every file, so each refused one is named with its reason', async () => {
+    const checked = await checkAttachments(
+      [
+        fileLike('fake.jpg', text('GIF89a')),
+        fileLike('good.png', PNG),
+        fileLike('tool.exe', text('MZ')),
+        fileLike('binary.log', bytes(0, 1, 2)),
+      ],
+      TICKET_FILES,
+    );
+
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        '“fake.jpg” was refused: its contents are not a JPG file.',
+        '“tool.exe” is not a type of file we accept. Allowed: .jpg, .jpeg, .png, .gif, .pdf, .txt, .log, .zip.',
+        '“binary.log” was refused: it is not plain text.',
+      ],
+    });
   });
 });
 

@@ -1,35 +1,38 @@
 import type { Metadata } from 'next';
 import { requireCustomer } from '@/lib/auth/guards';
+import { justOpened } from '@/lib/portal/ticket-pages';
 import { getTicket } from '@/lib/whmcs/support';
 import type { Ticket } from '@/lib/whmcs/types';
 import { BackLink, Card, PageHeader } from '@/components/card';
 import { DetailList } from '@/components/detail-list';
 import { formatDate, formatDateTime } from '@/components/format';
 import { recordTitle } from '@/components/record-title';
-import { parseId } from '@/components/route-params';
+import { parseId, type SearchParams } from '@/components/route-params';
 import { orNotFound, Section, settle } from '@/components/section';
 import { StatusBadge } from '@/components/status-badge';
 import { Conversation } from '@/components/tickets/conversation';
 import { CloseTicketForm, ReplyForm } from '@/components/tickets/ticket-forms';
 import { ticketStatusLabel } from '@/components/tickets/ticket-status';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export function generateMetadata({ params }: Props): Promise<Metadata> {
   return recordTitle(params, 'tickets', getTicket, (t) => t.subject, 'Support ticket');
 }
 
 // Awaited before anything streams, so an unknown or foreign id answers a real 404.
-export default async function TicketPage({ params }: Props) {
+export default async function TicketPage({ params, searchParams }: Props) {
   const session = await requireCustomer('tickets');
   const id = parseId((await params).id);
+  // Arrived here from the new-ticket form (lib/portal/ticket-actions.ts).
+  const opened = justOpened(await searchParams);
   const load = await orNotFound(settle('ticket', getTicket(session.clientId, id)));
   const ticket = load.ok ? load.value : null;
 
   return (
     <div className="page">
       <BackLink href="/tickets">All tickets</BackLink>
-      <PageHeader title={ticket?.subject ?? `Ticket ${id}`}>
+      <PageHeader title={ticket?.subject ?? 'Support ticket'}>
         {ticket ? (
           <p className="header-meta">
             <StatusBadge
@@ -40,9 +43,23 @@ export default async function TicketPage({ params }: Props) {
           </p>
         ) : null}
       </PageHeader>
-      <Section what="support ticket" load={load} retryHref={`/tickets/${id}`}>
-        {(details) => <TicketDetails ticket={details} />}
-      </Section>
+      {opened ? (
+        <p className="notice" role="status">
+          {/* The ticket number customers quote, never WHMCS's internal id. */}
+          {ticket ? `Ticket #${ticket.number} opened.` : 'Your ticket was opened.'} We
+          will answer here and by e-mail.
+        </p>
+      ) : null}
+      {/* Loaded already, so drawn in the first HTML rather than streamed: the
+          conversation, the reply box and the close question work without
+          JavaScript. Only a failure goes through the section's message. */}
+      {ticket ? (
+        <TicketDetails ticket={ticket} />
+      ) : (
+        <Section what="support ticket" load={load} retryHref={`/tickets/${id}`}>
+          {(details) => <TicketDetails ticket={details} />}
+        </Section>
+      )}
     </div>
   );
 }
@@ -72,7 +89,7 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
       </Card>
       {ticket.status === 'Closed' ? null : (
         <Card title="Close this ticket">
-          <CloseTicketForm ticketId={ticket.id} />
+          <CloseTicketForm ticketId={ticket.id} number={ticket.number} />
         </Card>
       )}
     </div>
