@@ -8,11 +8,14 @@ import {
   signInToControlPanel,
 } from '@/lib/portal/service-actions';
 import {
+  cancellationTiming,
   canChangePlan,
   hasControlPanel,
   isCancellable,
+  type CancellationTiming,
 } from '@/lib/portal/service-rules';
 import { planOptions, type PlanOptions } from '@/lib/whmcs/catalog';
+import type { CancellationNote } from '@/lib/portal/cancellations';
 import type { Currency, Service } from '@/lib/whmcs/types';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
@@ -34,8 +37,13 @@ type Props = { service: Service; currency: Currency | null; session: CustomerSes
 export async function ServiceActions({ service, currency, session }: Props) {
   const stale = await stepUpNeeded(session);
   const mayOrder = can(session, 'orders');
+  const cancelling =
+    mayOrder && isCancellable(service)
+      ? await pendingCancellation(session.clientId, service.id)
+      : null;
+  // A service on its way out is not offered a new plan (the action refuses it too).
   const plans =
-    mayOrder && canChangePlan(service) && currency
+    mayOrder && canChangePlan(service) && currency && !cancelling
       ? settle('plans', planOptions(service, currency.code))
       : null;
 
@@ -71,7 +79,11 @@ export async function ServiceActions({ service, currency, session }: Props) {
         </Section>
       ) : null}
       {mayOrder && isCancellable(service) ? (
-        <Cancellation service={service} session={session} stale={stale} />
+        cancelling ? (
+          <PendingCancellation service={service} pending={cancelling} />
+        ) : (
+          <Cancellation service={service} stale={stale} />
+        )
       ) : null}
     </>
   );
@@ -135,42 +147,71 @@ function PlanCard({
   );
 }
 
-async function Cancellation({
+const nameOf = (service: Service) =>
+  service.domain ? `${service.productName} (${service.domain})` : service.productName;
+
+/** What "immediately" means: WHMCS's daily automation carries the request out. */
+const NOW = 'at our next daily run, within 24 hours';
+
+function PendingCancellation({
   service,
-  session,
-  stale,
+  pending,
 }: {
   service: Service;
-  session: CustomerSession;
-  stale: boolean;
+  pending: CancellationNote;
 }) {
-  const pending = await pendingCancellation(session.clientId, service.id);
-  if (pending) {
-    const when =
-      pending.type === 'Immediate'
-        ? 'to take effect immediately'
-        : pending.type === 'End of Billing Period'
-          ? 'for the end of the billing period'
-          : null;
+  const at =
+    pending.type === 'unknown'
+      ? ''
+      : ` on ${formatDateTime(new Date(pending.at * 1000))}`;
+  const periodEnd = service.nextDueDate ? ` (${formatDate(service.nextDueDate)})` : '';
+  const when =
+    pending.type === 'Immediate'
+      ? `to take effect immediately${at}: it ends ${NOW}`
+      : pending.type === 'End of Billing Period'
+        ? `for the end of the billing period${periodEnd}${at}`
+        : '';
 
-    return (
-      <Card title="Cancellation">
-        <p className="notice" role="status">
-          Cancellation requested{when ? ` ${when}` : ''}
-          {pending.type === 'unknown'
-            ? ''
-            : ` on ${formatDateTime(new Date(pending.at * 1000))}`}
-          . Our team will carry it out; open a support ticket if you change your mind.
-        </p>
-      </Card>
-    );
+  return (
+    <Card title="Cancellation">
+      <p className="notice" role="status">
+        Cancellation requested{when ? ` ${when}` : ''}. Our team will carry it out; open a
+        support ticket if you change your mind.
+      </p>
+    </Card>
+  );
+}
+
+/** Why only "Immediately" is offered, in the person's words. */
+function onlyNowBecause(
+  service: Service,
+  timing: Exclude<CancellationTiming, { endOfPeriod: Date }>,
+): string {
+  if (timing.because === 'no-billing-period') {
+    return 'This service is not billed again, so there is no billing period to wait for: it can only be cancelled immediately.';
   }
-  const periodEnd = service.nextDueDate
-    ? `At the end of the billing period (${formatDate(service.nextDueDate)})`
-    : 'At the end of the billing period';
-  const what = service.domain
-    ? `${service.productName} (${service.domain})`
-    : service.productName;
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const ended =
+    timing.dueDate && day(timing.dueDate) === day(new Date())
+      ? 'ends today'
+      : `ended on ${formatDate(timing.dueDate)}`;
+  const subject =
+    service.status === 'Suspended'
+      ? 'This service is suspended and its paid period'
+      : 'This service’s paid period';
+
+  return `${subject} ${ended}, so it can only be cancelled immediately.`;
+}
+
+function Cancellation({ service, stale }: { service: Service; stale: boolean }) {
+  const timing = cancellationTiming(service);
+  const what = nameOf(service);
+  const periodEnd = timing.endOfPeriod ? formatDate(timing.endOfPeriod) : null;
+  // What the box confirms, for each choice: exactly what happens, and when.
+  const atPeriodEnd = `at the end of its paid period: it keeps working until ${periodEnd}, is not renewed, and ends that day`;
+  const now = `immediately: it stops ${NOW}`;
+  const after =
+    ', and its data is deleted then. Once sent, only our support team can stop the request.';
 
   return (
     <Card title="Cancel this service">
@@ -182,18 +223,33 @@ async function Cancellation({
         action={requestServiceCancellation}
         submission={randomUUID()}
         submitLabel="Request cancellation"
-        hidden={{ serviceId: service.id }}
+        hidden={
+          timing.endOfPeriod
+            ? { serviceId: service.id }
+            : { serviceId: service.id, type: 'Immediate' }
+        }
+        className="action-form cancel-form"
         danger
       >
-        <SelectField
-          name="type"
-          label="When should it end?"
-          defaultValue="End of Billing Period"
-          options={[
-            { value: 'End of Billing Period', label: periodEnd },
-            { value: 'Immediate', label: 'Immediately' },
-          ]}
-        />
+        {timing.endOfPeriod ? (
+          <SelectField
+            name="type"
+            label="When should it end?"
+            defaultValue="End of Billing Period"
+            options={[
+              {
+                value: 'End of Billing Period',
+                label: `At the end of the paid period, on ${periodEnd}`,
+              },
+              { value: 'Immediate', label: 'Immediately, within 24 hours' },
+            ]}
+          />
+        ) : (
+          <div className="field">
+            <span className="field-label">When it ends</span>
+            <p className="cancel-only-now">{onlyNowBecause(service, timing)}</p>
+          </div>
+        )}
         <TextArea
           name="reason"
           label="Why are you cancelling?"
@@ -203,7 +259,18 @@ async function Cancellation({
         />
         <CheckboxField
           name="confirm"
-          label={`I want ${what} cancelled. I understand this cannot be undone from the portal.`}
+          label={
+            timing.endOfPeriod ? (
+              // The sentence of the chosen option shows (app/styles/controls.css):
+              // CSS only, so it holds without JavaScript.
+              <>
+                <span className="when-period">{`I want ${what} cancelled ${atPeriodEnd}${after}`}</span>
+                <span className="when-now">{`I want ${what} cancelled ${now}${after}`}</span>
+              </>
+            ) : (
+              `I want ${what} cancelled ${now}${after}`
+            )
+          }
           required
         />
       </ActionForm>

@@ -13,6 +13,7 @@ import { getService, requestCancellation } from '@/lib/whmcs/services';
 import { singleSignOnLink } from '@/lib/whmcs/sso';
 import { CANCELLATION_TYPES } from '@/lib/whmcs/types';
 import {
+  cancellationTiming,
   canChangePlan,
   hasControlPanel,
   isCancellable,
@@ -76,6 +77,13 @@ export async function changePlanInWhmcs(
       const service = await getService(session.clientId, input.serviceId);
       if (!canChangePlan(service))
         throw new ActionRefused('Only an active service can change its plan.');
+      // The page no longer offers it once a cancellation is requested; a form
+      // kept open from before, or a forged one, is refused here.
+      if (await pendingCancellation(session.clientId, service.id))
+        throw new ActionRefused(
+          'A cancellation has been requested for this service, so its plan cannot be ' +
+            'changed. Open a support ticket if you want to keep it.',
+        );
       const link = await singleSignOnLink(session.clientId, session.userId, {
         to: 'upgrade',
         serviceId: service.id,
@@ -127,6 +135,13 @@ export async function requestServiceCancellation(
         );
       if (await pendingCancellation(session.clientId, service.id))
         throw new ActionRefused(ALREADY);
+      // The page offers only "Immediate" once the paid period is over (or where
+      // there is none): WHMCS would end it at once anyway, not at a later date.
+      const timing = cancellationTiming(service);
+      if (input.type === 'End of Billing Period' && !timing.endOfPeriod)
+        throw new ActionRefused(
+          'This service’s paid period is over, so it can only be cancelled immediately.',
+        );
       try {
         await requestCancellation(service, input.type, input.reason);
       } catch (error) {
@@ -145,8 +160,8 @@ export async function requestServiceCancellation(
       return {
         message:
           input.type === 'Immediate'
-            ? 'Cancellation requested: the service will be cancelled shortly.'
-            : 'Cancellation requested: the service will end at the end of its billing period.',
+            ? 'Cancellation requested: the service stops at our next daily run, within 24 hours.'
+            : 'Cancellation requested: the service keeps working until its paid period ends, and ends then.',
         note: { service: serviceName(service) },
       };
     },

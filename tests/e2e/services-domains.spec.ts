@@ -26,6 +26,9 @@ test.beforeAll(async ({ browser }) => {
     STEP_UP_MAX_AGE_SECONDS: String(STEP_UP_SECONDS),
     SIGN_IN_LIMIT_PER_IP: '200',
     SIGN_IN_LIMIT_PER_ACCOUNT: '40',
+    // A dozen sign-ins and page loads a minute from one address, link
+    // prefetches included, come near the default 600 requests a minute.
+    REQUEST_LIMIT_PER_MINUTE: '3000',
   });
   const early = await signedIn(browser, 'alice@kraken.example');
   stale = { ...early, signedInAt: Date.now() };
@@ -144,6 +147,91 @@ test('an owner requests a cancellation after confirming it, and sees it pending'
     'Cancellation requested to take effect immediately',
   );
   await expect(page.getByRole('button', { name: 'Request cancellation' })).toHaveCount(0);
+  // A service on its way out is offered no new plan.
+  await expect(page.getByRole('region', { name: 'Change plan' })).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Choose a new plan in WHMCS' }),
+  ).toHaveCount(0);
+  await done();
+});
+
+/** A service's next due date as WHMCS has it, and as the portal writes it. */
+async function dueDateOf(serviceId: number) {
+  const answer = (await whmcs('GetClientsProducts', { serviceid: serviceId })) as {
+    products: { product: { nextduedate: string }[] };
+  };
+  const due = answer.products.product[0]?.nextduedate ?? '';
+  const shown = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    dateStyle: 'long',
+  }).format(new Date(`${due}T00:00:00Z`));
+
+  return { due, shown };
+}
+
+test('a suspended service past its paid period is offered only an immediate cancellation, and told why', async ({
+  browser,
+}) => {
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
+  // Alice's suspended Starter Shared: its renewal is unpaid, its due date passed.
+  const { due, shown } = await dueDateOf(7);
+  expect(due < new Date().toISOString().slice(0, 10)).toBe(true);
+  const before = await writes('AddCancelRequest');
+
+  await page.goto('/services/7');
+  const card = page.getByRole('region', { name: 'Cancel this service' });
+  await expect(card.getByLabel('When should it end?')).toHaveCount(0);
+  await expect(card).not.toContainText('end of the paid period');
+  await expect(card).toContainText(
+    `This service is suspended and its paid period ended on ${shown}, so it can only be cancelled immediately.`,
+  );
+  const confirm = card.getByRole('checkbox');
+  await expect(confirm).toHaveAccessibleName(
+    'I want Starter Shared (atelier-moreau.example) cancelled immediately: it stops at our ' +
+      'next daily run, within 24 hours, and its data is deleted then. Once sent, only our ' +
+      'support team can stop the request.',
+  );
+  await card.getByLabel('Why are you cancelling?').fill('Closing the atelier');
+  await confirm.check();
+  await card.getByRole('button', { name: 'Request cancellation' }).click();
+
+  await expect(
+    page.getByRole('region', { name: 'Cancellation' }).getByRole('status'),
+  ).toContainText('Cancellation requested to take effect immediately');
+  expect(await writes('AddCancelRequest')).toBe(before + 1);
+  await done();
+});
+
+test('the confirmation says exactly what the chosen option does, and when', async ({
+  browser,
+}) => {
+  const { page, done } = await signedIn(browser, 'alice@kraken.example');
+  // Alice's active Business Shared for the bakery, paid until a date ahead.
+  const { due, shown } = await dueDateOf(13);
+  expect(due > new Date().toISOString().slice(0, 10)).toBe(true);
+
+  await page.goto('/services/13');
+  const card = page.getByRole('region', { name: 'Cancel this service' });
+  const when = card.getByLabel('When should it end?');
+  const confirm = card.getByRole('checkbox');
+  await expect(when.locator('option')).toHaveText([
+    `At the end of the paid period, on ${shown}`,
+    'Immediately, within 24 hours',
+  ]);
+  await expect(confirm).toHaveAccessibleName(
+    'I want Business Shared (client-bakery.example) cancelled at the end of its paid ' +
+      `period: it keeps working until ${shown}, is not renewed, and ends that day, and ` +
+      'its data is deleted then. Once sent, only our support team can stop the request.',
+  );
+
+  await when.selectOption('Immediate');
+  await expect(confirm).toHaveAccessibleName(
+    'I want Business Shared (client-bakery.example) cancelled immediately: it stops at ' +
+      'our next daily run, within 24 hours, and its data is deleted then. Once sent, only ' +
+      'our support team can stop the request.',
+  );
+  await when.selectOption('End of Billing Period');
+  await expect(confirm).toHaveAccessibleName(new RegExp(`keeps working until ${shown}`));
   await done();
 });
 

@@ -43,6 +43,11 @@ const service = (clientId: number, productName: string, status = 'Active') => {
   if (!found) throw new Error(`no ${status} ${productName} of client ${clientId}`);
   return found.id;
 };
+const byDomain = (domain: string) => {
+  const found = sim.state.services.find((s) => s.domain === domain && s.clientId === 1);
+  if (!found) throw new Error(`no service for ${domain}`);
+  return found.id;
+};
 // Alice's (client 1) hosting, her certificate (no server), and Sam's hosting.
 const hosting = () => service(1, 'Business Shared');
 const certificate = () => service(1, 'SSL Certificate');
@@ -306,6 +311,49 @@ describe('cancellation', () => {
     expect(state.status).toBe('error');
     expect(Object.keys(state.problems).sort()).toEqual(['confirm', 'reason', 'type']);
     expect(calls.after()).toEqual([]);
+  });
+
+  it('refuses "end of billing period" for a suspended service whose paid period is over, and sends nothing', async () => {
+    await signIn('alice@kraken.example');
+    const id = service(1, 'Starter Shared', 'Suspended');
+    const due = sim.state.services.find((s) => s.id === id)?.nextDueDate ?? '';
+    expect(due < new Date().toISOString().slice(0, 10)).toBe(true);
+    const calls = mark();
+
+    const state = await requestServiceCancellation(start(), cancelForm(id));
+
+    expect(state).toMatchObject({
+      status: 'error',
+      message:
+        'This service’s paid period is over, so it can only be cancelled immediately.',
+    });
+    expect(writesIn(calls.after())).toEqual([]);
+    expect(await pendingCancellation(1, id)).toBeNull();
+
+    // Immediately is what it offers, and that goes through.
+    const now = await requestServiceCancellation(
+      start(),
+      cancelForm(id, { type: 'Immediate' }),
+    );
+    expect(now.status).toBe('done');
+    expect(writesIn(calls.after()).map((c) => c.params.type)).toEqual(['Immediate']);
+  });
+
+  it('refuses a plan change once a cancellation is requested, and hands out no link', async () => {
+    await signIn('alice@kraken.example');
+    const id = byDomain('client-bakery.example');
+    await requestServiceCancellation(start(), cancelForm(id));
+    const calls = mark();
+
+    const state = await changePlanInWhmcs(start(), form({ serviceId: id }));
+
+    expect(state).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining(
+        'A cancellation has been requested for this service, so its plan cannot be changed.',
+      ),
+    });
+    expect(writesIn(calls.after())).toEqual([]);
   });
 
   it('refuses a service that has already ended', async () => {
