@@ -51,6 +51,8 @@ test('every customer page has no axe violations, on a desktop and a phone', asyn
     '/dashboard',
     '/services',
     `/services/${await firstId('GetClientsProducts', 1, 'products', 'product')}`,
+    // Suspended, past its paid period: cancelled only immediately, and told why.
+    '/services/7',
     '/domains',
     `/domains/${await firstId('GetClientsDomains', 1, 'domains', 'domain')}`,
     '/invoices',
