@@ -545,10 +545,11 @@ describe('the services right, asked again when a service is named', () => {
       const named = await interruption(
         openTicketAction(idle(), openForm({ serviceId: String(serviceOf(1).id) })),
       );
-      const unnamed = await openTicketAction(idle(), openForm());
+      const unnamed = await ending(openTicketAction(idle(), openForm()));
 
       expect(named).toBe(FORBIDDEN);
-      expect(unnamed.status).toBe('done');
+      // Opened: on to the new ticket's page.
+      expect(unnamed.kind).toBe('redirect');
       expect(writes('OpenTicket') - before).toBe(1);
     } finally {
       link.permissions = granted;
