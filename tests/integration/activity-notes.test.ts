@@ -68,18 +68,22 @@ describe('activity entries name what the customer knows', () => {
       `ticket #${ticket.tid}`,
     );
 
-    const opened = await openTicketAction(
-      start(),
-      form({
-        departmentId: 2,
-        priority: 'Low',
-        serviceId: '',
-        subject: 'Activity wording',
-        message: 'Checking what the activity list says.',
-      }),
+    // Opening lands on the new ticket's page.
+    const digest = await interruption(
+      openTicketAction(
+        start(),
+        form({
+          departmentId: 2,
+          priority: 'Low',
+          serviceId: '',
+          subject: 'Activity wording',
+          message: 'Checking what the activity list says.',
+        }),
+      ),
     );
-    expect(opened.status).toBe('done');
-    const number = /#(\d+)/.exec(opened.message)?.[1];
+    const id = Number(/^\/tickets\/(\d+)/.exec(redirectedTo(digest))?.[1]);
+    const number = sim.state.tickets.find((t) => t.id === id)?.tid;
+    expect(number).toBeTruthy();
     expect(describeActivity(await latest('ticket.open')).on).toBe(`ticket #${number}`);
   });
 
