@@ -17,8 +17,10 @@ import { markProved } from '@/lib/portal/step-up';
 import { withConfirmed } from '@/lib/portal/step-up-return';
 
 // Step-up by password: the signed-in customer types their password again and
-// WHMCS checks it (ValidateLogin) for the same user. It counts against the
-// sign-in limits under a step of its own, and each try is in the sign-in
+// WHMCS checks it (ValidateLogin) for the same user. Each try counts against
+// the very per-account and per-address limits of the sign-in form, not limits
+// of its own: a second counter would give someone holding a stolen session
+// another full set of guesses at the password. Each try is in the sign-in
 // history. A two-factor user cannot step up with a password alone: they sign
 // in with WHMCS again instead.
 
@@ -51,7 +53,7 @@ export async function confirmPassword(
 
   const client = clientContext(await headers());
   const account = accountKey(session.email);
-  const limits = await checkSignInLimits('customer', client.ip, account, 'step-up').catch(
+  const limits = await checkSignInLimits('customer', client.ip, account).catch(
     () => null,
   );
   if (!limits) return { error: CONFIRM_MESSAGES.unavailable };

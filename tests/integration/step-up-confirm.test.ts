@@ -4,6 +4,9 @@ import { cookieName, REALMS } from '@/lib/auth/realm';
 import { currentCustomer } from '@/lib/auth/guards';
 import { twoFactorState } from '@/lib/auth/two-factor';
 import { startCustomerSession } from '@/lib/auth/session';
+import { headers } from 'next/headers';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { clientContext } from '@/lib/security/client-ip';
 import { confirmPassword } from '@/lib/portal/confirm';
 import { isRecentlyProved } from '@/lib/portal/step-up';
 import { store } from '@/lib/store';
@@ -178,5 +181,74 @@ describe('confirming the password', () => {
 
     expect((state as { error: string }).error).toMatch(/right now/);
     expect(await isRecentlyProved(await session())).toBe(false);
+  });
+});
+
+// An attacker holding a stolen session guesses the password on both forms: the
+// confirmation page and the sign-in form. Both count against the same limits,
+// so together they get no more guesses than the sign-in form alone.
+describe('guessing on both forms', () => {
+  const PER_ACCOUNT = Number(process.env.SIGN_IN_LIMIT_PER_ACCOUNT ?? 10);
+  const PER_IP = Number(process.env.SIGN_IN_LIMIT_PER_IP ?? 20);
+  // The sign-in form is used from the address the confirmation page sees.
+  const guessSignIn = async (email = 'alice@kraken.example') =>
+    signInWithPassword({ email, password: 'guess' }, clientContext(await headers()));
+  const wrong = () =>
+    whmcs.answer(json({ result: 'error', message: 'Email or Password Invalid' }));
+
+  it('gets no step-up guesses once the sign-in form used up the account', async () => {
+    wrong();
+    for (let i = 0; i < PER_ACCOUNT; i += 1)
+      expect((await guessSignIn()).kind).toBe('failed');
+    const sent = whmcs.seen.length;
+
+    const { state } = await outcome(confirmPassword({ error: null }, form('guess')));
+
+    expect(state).toEqual({
+      error: 'Too many attempts. Please wait a few minutes and try again.',
+    });
+    expect(whmcs.seen.length).toBe(sent);
+  });
+
+  it('gets no sign-in guesses once the step-up form used up the account', async () => {
+    wrong();
+    for (let i = 0; i < PER_ACCOUNT; i += 1)
+      await confirmPassword({ error: null }, form('guess'));
+    const sent = whmcs.seen.length;
+
+    expect(await guessSignIn()).toMatchObject({ kind: 'limited' });
+    expect(whmcs.seen.length).toBe(sent);
+  });
+
+  it('keeps the total across both forms within the account limit', async () => {
+    wrong();
+    const half = Math.floor(PER_ACCOUNT / 2);
+    for (let i = 0; i < half; i += 1) await guessSignIn();
+    for (let i = 0; i < PER_ACCOUNT; i += 1)
+      await confirmPassword({ error: null }, form('guess'));
+    await guessSignIn();
+
+    const guesses = whmcs.seen.filter((s) => s.form.get('action') === 'ValidateLogin');
+    expect(guesses).toHaveLength(PER_ACCOUNT);
+  });
+
+  it('counts step-up guesses against the address limit of the sign-in form', async () => {
+    wrong();
+    // Spread over many emails so that no account limit is reached first.
+    for (let i = 0; i < PER_IP - 1; i += 1)
+      await guessSignIn(`victim${i}@kraken.example`);
+    const before = whmcs.seen.length;
+    await confirmPassword({ error: null }, form('guess'));
+    expect(whmcs.seen.length).toBe(before + 1);
+
+    const { state } = await outcome(confirmPassword({ error: null }, form('guess')));
+
+    expect(state).toEqual({
+      error: 'Too many attempts. Please wait a few minutes and try again.',
+    });
+    expect(whmcs.seen.length).toBe(before + 1);
+    expect(await guessSignIn('someone@kraken.example')).toMatchObject({
+      kind: 'limited',
+    });
   });
 });
