@@ -64,8 +64,15 @@ export type CustomerActionSpec<S extends z.ZodType> = {
   files?: readonly string[];
   /** Fields never echoed back into the form (passwords). */
   secret?: readonly string[];
-  /** For actions that need a recent sign-in: the page to come back to. */
-  stepUp?: (input: z.output<S>) => string;
+  /**
+   * For actions that need a recent sign-in: the page to come back to, or null
+   * when this input needs none (the registrar lock turned on, a profile change
+   * that keeps the email address). May read WHMCS to decide.
+   */
+  stepUp?: (
+    input: z.output<S>,
+    session: CustomerSession,
+  ) => string | null | Promise<string | null>;
   /** When set, the form's `submission` key makes repeats return the first answer. */
   idempotent?: boolean;
   /** What the activity entry names as changed, e.g. `ticket:12`. */
@@ -170,7 +177,9 @@ export async function customerAction<S extends z.ZodType>(
   if (!standing.isOwner && !rights.every((right) => standing.permissions.includes(right)))
     forbidden();
 
-  if (spec.stepUp) await requireStepUp(session, spec.stepUp(input));
+  const back = await stepUpPage(spec, input, session);
+  if (back === undefined) return unavailable(previous, form, spec);
+  if (back !== null) await requireStepUp(session, back);
 
   const result = spec.idempotent
     ? await onceForKey(session, spec.action, keyOf(form), values, () =>
@@ -180,6 +189,20 @@ export async function customerAction<S extends z.ZodType>(
   if (result.redirectTo) redirect(result.redirectTo);
 
   return result.state;
+}
+
+/** The page to confirm for, null when no step-up is needed, undefined when WHMCS could not say. */
+async function stepUpPage<S extends z.ZodType>(
+  spec: CustomerActionSpec<S>,
+  input: z.output<S>,
+  session: CustomerSession,
+): Promise<string | null | undefined> {
+  try {
+    return spec.stepUp ? await spec.stepUp(input, session) : null;
+  } catch (error) {
+    if (error instanceof WhmcsError) return undefined;
+    throw error;
+  }
 }
 
 type Performed = { state: FormState; redirectTo?: string };

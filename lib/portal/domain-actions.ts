@@ -25,9 +25,12 @@ import type { Domain } from '@/lib/whmcs/types';
 // What a customer can change on a domain: nameservers, the registrar lock,
 // auto-renewal, and asking for the transfer code. Each one reads the domain
 // first (another client's domain is a 404 and nothing is sent) and needs the
-// WHMCS right `managedomains` of a non-owner user. Nameserver changes and
-// transfer codes also need a recent sign-in: either is enough to take a
-// domain (and its email and website) away.
+// WHMCS right `managedomains` of a non-owner user. Nameserver changes,
+// transfer codes and turning the registrar lock off also need a recent
+// sign-in: the first two are enough to take a domain (and its email and
+// website) away, and the lock is what stops a transfer started with a code
+// taken elsewhere. Turning the lock on, and auto-renew either way, need none
+// (docs/security.md#customer-changes says why).
 
 const domainId = hiddenRecordId;
 const onOff = z.enum(['on', 'off'], {
@@ -91,6 +94,7 @@ export async function changeRegistrarLock(
     permission: ['domains', 'managedomains'],
     input: lock,
     fields: ['domainId', 'lock'],
+    stepUp: (input) => (input.lock === 'off' ? page(input) : null),
     idempotent: true,
     target,
     note: (input) => ({ turned: input.lock }),

@@ -15,7 +15,9 @@ import { getClientDetails, updateClient } from '@/lib/whmcs/clients';
 // The profile form's server action. It acts on the session's own client only
 // (no form field names a client), reads it first, and sends UpdateClient only
 // the fields that changed, from the fixed list; a form carrying any other
-// field (status, credit, notes, a client id…) is refused as a whole.
+// field (status, credit, notes, a client id…) is refused as a whole. A new
+// email address needs a recent sign-in: WHMCS sends password resets and
+// notices there, so it would hand the account to whoever holds the session.
 
 const REFUSALS: [RegExp, string][] = [
   [
@@ -35,6 +37,11 @@ const PROFILE: CustomerActionSpec<typeof profileInput> = {
   permission: 'profile',
   input: profileInput,
   fields: PROFILE_FORM_FIELDS,
+  // Read before the step-up check: only a change of the email address asks for it.
+  stepUp: async (input, session) => {
+    const current = await getClientDetails(session.clientId);
+    return 'email' in changedFields(current, input) ? '/account/profile' : null;
+  },
   idempotent: true,
   target: () => 'contact details',
   refusal: (message) => REFUSALS.find(([pattern]) => pattern.test(message ?? ''))?.[1],

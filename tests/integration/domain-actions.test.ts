@@ -304,6 +304,7 @@ describe('checked before anything is sent', () => {
 describe('step-up', () => {
   it.each([
     ['nameservers', ACTIONS[0][1]],
+    ['turning the registrar lock off', ACTIONS[1][1]],
     ['transfer code', ACTIONS[3][1]],
   ] as const)(
     'sends a session older than the window to confirm before %s, sending nothing',
@@ -331,13 +332,38 @@ describe('step-up', () => {
     expect(state.status).toBe('done');
   });
 
-  it('asks for no confirmation to switch the lock or auto-renew', async () => {
+  it('leaves the lock on while asking, and turns it off after the confirmation', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const sid = await signIn('alice@kraken.example');
+    vi.setSystemTime(Date.now() + 11 * 60_000);
+    const off = () =>
+      changeRegistrarLock(start(), form({ domainId: design().id, lock: 'off' }));
+    expect(design().locked).toBe(true);
+
+    await interruption(off());
+    const stillLocked = design().locked;
+    await markProved(sid);
+    const state = await off();
+
+    expect(stillLocked).toBe(true);
+    expect(state.status).toBe('done');
+    expect(design().locked).toBe(false);
+  });
+
+  it('asks for no confirmation to turn the lock on or to switch auto-renew', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     await signIn('alice@kraken.example');
     vi.setSystemTime(Date.now() + 11 * 60_000);
+    const id = design().id;
 
-    expect((await ACTIONS[1][1](design().id)).status).toBe('done');
-    expect((await ACTIONS[2][1](design().id)).status).toBe('done');
+    const on = await changeRegistrarLock(start(), form({ domainId: id, lock: 'on' }));
+    expect(on.status).toBe('done');
+    expect((await ACTIONS[2][1](id)).status).toBe('done');
+    const renewOn = await changeAutoRenew(
+      start(),
+      form({ domainId: id, autoRenew: 'on' }),
+    );
+    expect(renewOn.status).toBe('done');
   });
 });
 

@@ -1,7 +1,9 @@
 import '../support/next-cookies';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { currentCustomer } from '@/lib/auth/guards';
 import { saveProfile } from '@/lib/portal/profile-actions';
+import { markProved } from '@/lib/portal/step-up';
 import { MESSAGES } from '@/lib/portal/customer-action';
 import { store } from '@/lib/store';
 import {
@@ -211,5 +213,68 @@ describe('saving contact details', () => {
     expect(expectState(ended).status).toBe('done');
     expect(client(1)).toEqual(alice);
     expect(client(2)).toMatchObject({ city: alice.city, address1: alice.address1 });
+  });
+});
+
+// Someone holding a session that signed in long ago (a stolen cookie, an
+// unattended browser) points the account's email at an address of theirs,
+// where WHMCS would then send password resets.
+describe('changing the email address', () => {
+  const STALE = 11 * 60;
+  const CONFIRM = `/account/confirm?next=${encodeURIComponent('/account/profile')}`;
+
+  it('sends a stale session to confirm first, and WHMCS receives no write', async () => {
+    await signInAs(DEMO.alice, STALE);
+    const email = client(1).email;
+    const before = mark();
+
+    const ended = await ending(
+      saveProfile(fresh(), profileForm(1, { email: 'attacker@evil.example' })),
+    );
+
+    expect(ended).toEqual({ kind: 'redirect', to: CONFIRM });
+    expect(callsOf('UpdateClient', before)).toHaveLength(0);
+    expect(client(1).email).toBe(email);
+    expect(await store().audit.list({ action: 'profile.update', limit: 1 })).toEqual([]);
+  });
+
+  it('asks for the confirmation however the new address is dressed up or hidden among other changes', async () => {
+    await signInAs(DEMO.alice, STALE);
+    const before = mark();
+
+    for (const changes of <Record<string, string>[]>[
+      { email: `  ${client(1).email.toUpperCase()}  ` },
+      { email: 'attacker@evil.example', city: 'Lyon', phone: '+33 1 00 00 00 00' },
+    ])
+      expect(await ending(saveProfile(fresh(), profileForm(1, changes)))).toEqual({
+        kind: 'redirect',
+        to: CONFIRM,
+      });
+    expect(callsOf('UpdateClient', before)).toHaveLength(0);
+  });
+
+  it('saves other fields from a stale session without asking', async () => {
+    await signInAs(DEMO.alice, STALE);
+    const before = mark();
+
+    const ended = await ending(saveProfile(fresh(), profileForm(1, { city: 'Lyon' })));
+
+    expect(expectState(ended).status).toBe('done');
+    expect(callsOf('UpdateClient', before).map(sent)).toEqual([
+      { action: 'UpdateClient', clientid: '1', city: 'Lyon' },
+    ]);
+  });
+
+  it('changes the email once the person has confirmed', async () => {
+    await signInAs(DEMO.alice, STALE);
+    const session = await currentCustomer();
+    await markProved(session!.sid);
+
+    const ended = await ending(
+      saveProfile(fresh(), profileForm(1, { email: 'alice.new@kraken.example' })),
+    );
+
+    expect(expectState(ended).status).toBe('done');
+    expect(client(1).email).toBe('alice.new@kraken.example');
   });
 });
