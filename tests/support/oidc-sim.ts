@@ -10,13 +10,20 @@ export const TEST_CLIENT = {
 };
 export const REDIRECT_URI = 'http://localhost:3999/api/auth/callback/whmcs';
 
-export type Page = { status: number; location: string | null; html: string };
+export type Page = {
+  status: number;
+  location: string | null;
+  html: string;
+  /** The provider's session cookie (name=value) when the page set one. */
+  cookie: string | null;
+};
 
 async function read(response: Response): Promise<Page> {
   return {
     status: response.status,
     location: response.headers.get('location'),
     html: await response.text(),
+    cookie: response.headers.get('set-cookie')?.split(';')[0] ?? null,
   };
 }
 
@@ -28,8 +35,13 @@ export function loginId(html: string): string {
   return id;
 }
 
-export async function openAuthorize(authorizeUrl: string): Promise<Page> {
-  return read(await fetch(authorizeUrl, { redirect: 'manual' }));
+/** Opens the authorization URL; `cookie` is what a browser that signed in there before sends. */
+export async function openAuthorize(
+  authorizeUrl: string,
+  cookie?: string,
+): Promise<Page> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  return read(await fetch(authorizeUrl, { redirect: 'manual', headers }));
 }
 
 export async function postForm(simUrl: string, fields: Record<string, string>) {

@@ -28,6 +28,10 @@ export const TAMPER_MODES = [
   'alg-none',
   'wrong-nonce',
   'other-subject',
+  /** An ID token without `auth_time`. */
+  'no-auth-time',
+  /** An `auth_time` an hour old, as from a provider that ignored prompt=login. */
+  'old-auth-time',
 ] as const;
 
 export type TamperMode = (typeof TAMPER_MODES)[number];
@@ -43,6 +47,10 @@ export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 export const LOGIN_TTL_SECONDS = 600;
 /** Wrong codes allowed on one sign-in before it must start again. */
 export const TOTP_ATTEMPTS = 5;
+/** How long the provider remembers a browser that signed in, as WHMCS's own session does. */
+export const PROVIDER_SESSION_SECONDS = 8 * 60 * 60;
+/** The cookie naming that session; scoped to the OAuth paths. */
+export const PROVIDER_SESSION_COOKIE = 'sim_oidc_session';
 
 /** The client from SIM_OIDC_CLIENT_ID / _SECRET / _REDIRECT_URIS (comma-separated). */
 export function clientFromEnv(source: Record<string, string | undefined>): OidcClient {

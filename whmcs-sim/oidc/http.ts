@@ -26,6 +26,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 function send(res: ServerResponse, reply: OidcReply) {
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (reply.type === 'redirect') {
+    if (reply.cookie) headers['set-cookie'] = reply.cookie;
     res.writeHead(302, { ...headers, location: reply.location });
     return res.end();
   }
@@ -75,7 +76,7 @@ export async function handleOidc(
   else if (url.pathname === '/oauth/certs.php' && method === 'GET')
     reply = json(oidc.jwks());
   else if (url.pathname === '/oauth/authorize.php' && method === 'GET')
-    reply = oidc.authorize(url.searchParams);
+    reply = oidc.authorize(url.searchParams, req.headers.cookie);
   else if (url.pathname === '/oauth/authorize.php' && method === 'POST')
     reply = oidc.submitLogin(await readForm(req));
   else if (url.pathname === '/oauth/token.php' && method === 'POST')

@@ -11,7 +11,8 @@ import { exchangeCode, userinfo } from './token';
 export type OidcReply =
   | { status: number; type: 'html'; body: string }
   | { status: number; type: 'json'; body: unknown; headers?: Record<string, string> }
-  | { status: 302; type: 'redirect'; location: string };
+  /** `cookie`: a Set-Cookie line (the provider's own session after a sign-in). */
+  | { status: 302; type: 'redirect'; location: string; cookie?: string };
 
 export type PendingLogin = {
   client: OidcClient;
@@ -39,6 +40,9 @@ export type IssuedCode = {
 
 export type AccessGrant = { userId: number; scope: string; expiresAt: number };
 
+/** A browser that signed in here: later requests skip the password while it lives. */
+export type ProviderSession = { userId: number; authTime: number; expiresAt: number };
+
 export type OidcState = {
   /** The simulator's base URL; server.ts sets it once it knows its port. */
   issuer: string;
@@ -48,6 +52,8 @@ export type OidcState = {
   readonly logins: Map<string, PendingLogin>;
   readonly codes: Map<string, IssuedCode>;
   readonly grants: Map<string, AccessGrant>;
+  /** The provider's own sessions, by the id in their cookie. */
+  readonly sessions: Map<string, ProviderSession>;
   /** Last TOTP step each user spent, so a code works once. */
   readonly totpSteps: Map<number, number>;
   users(): readonly User[];
@@ -58,7 +64,7 @@ export type OidcState = {
 export type OidcProvider = OidcState & {
   discovery(): Record<string, unknown>;
   jwks(): { keys: Record<string, string>[] };
-  authorize(query: URLSearchParams): OidcReply;
+  authorize(query: URLSearchParams, cookie?: string): OidcReply;
   submitLogin(form: URLSearchParams): OidcReply;
   token(form: URLSearchParams, authorization: string | undefined): OidcReply;
   userinfo(authorization: string | undefined): OidcReply;
@@ -78,6 +84,7 @@ export function createOidcProvider(
     logins: new Map(),
     codes: new Map(),
     grants: new Map(),
+    sessions: new Map(),
     totpSteps: new Map(),
     users,
     // Made on first use so simulators that never speak OIDC skip the RSA work.
@@ -88,7 +95,8 @@ export function createOidcProvider(
   return Object.assign(state, {
     discovery: () => discoveryDocument(state.issuer),
     jwks: () => ({ keys: [publicJwk(state.key())] }),
-    authorize: (query: URLSearchParams) => authorize(state, query),
+    authorize: (query: URLSearchParams, cookie?: string) =>
+      authorize(state, query, cookie),
     submitLogin: (form: URLSearchParams) => submitLogin(state, form),
     token: (form: URLSearchParams, auth: string | undefined) =>
       exchangeCode(state, form, auth),
@@ -110,6 +118,16 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email'],
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce', 'email', 'name'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'email',
+      'name',
+    ],
   };
 }

@@ -103,7 +103,9 @@ function idToken(state: OidcState, issued: IssuedCode, user: User): string {
     aud: state.tamper === 'wrong-audience' ? 'another-client' : issued.clientId,
     iat: state.tamper === 'expired' ? now - 900 : now,
     exp: state.tamper === 'expired' ? now - 600 : now + ID_TOKEN_TTL_SECONDS,
-    auth_time: issued.authTime,
+    ...(state.tamper !== 'no-auth-time' && {
+      auth_time: state.tamper === 'old-auth-time' ? now - 3600 : issued.authTime,
+    }),
     ...(issued.nonce !== null && {
       nonce:
         state.tamper === 'wrong-nonce' ? randomBytes(16).toString('hex') : issued.nonce,
