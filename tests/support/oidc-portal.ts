@@ -4,6 +4,7 @@
 // the portal's cookies land in the in-memory jar of next-cookies.ts.
 import { createRequire } from 'node:module';
 import { authOptions } from '@/lib/auth/oidc/options';
+import { beginWhmcsStepUp } from '@/lib/auth/oidc/step-up';
 import type { OidcRequest } from '@/lib/auth/oidc/complete';
 import { HOME } from '@/lib/auth/redirect';
 import { discoverOidc, oidcSettings } from '@/lib/whmcs/oidc';
@@ -51,6 +52,9 @@ export class OidcBrowser {
       next: HOME,
       client: { ip: '127.0.0.1', userAgent: 'vitest' },
     };
+    // As lib/auth/oidc/route.ts: a start from a live portal session is a step-up.
+    if (action === 'signin' && method === 'POST')
+      request.stepUp = await beginWhmcsStepUp();
     const answer = await AuthHandler({
       req: {
         method,

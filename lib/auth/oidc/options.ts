@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import type { OidcEndpoints, OidcSettings } from '@/lib/whmcs/oidc';
 import { completeWhmcsSignIn, type OidcRequest } from '@/lib/auth/oidc/complete';
+import { STEP_UP_PARAMS } from '@/lib/auth/oidc/step-up';
 
 // next-auth's settings for one request. Built per request because the signIn
 // callback needs that request's landing path and client address.
@@ -15,14 +16,21 @@ export const PROVIDER_ID = 'whmcs';
 
 type WhmcsClaims = { sub: string; email?: string; name?: string };
 
-function whmcsProvider(s: OidcSettings, e: OidcEndpoints): OAuthConfig<WhmcsClaims> {
+function whmcsProvider(
+  s: OidcSettings,
+  e: OidcEndpoints,
+  stepUp: boolean,
+): OAuthConfig<WhmcsClaims> {
+  // A step-up must not be answered from a session WHMCS already holds.
+  const params = { scope: 'openid email profile', ...(stepUp && STEP_UP_PARAMS) };
+
   return {
     id: PROVIDER_ID,
     name: 'WHMCS',
     type: 'oauth',
     // Pinned from configuration: ID tokens naming any other issuer are refused.
     issuer: s.issuer,
-    authorization: { url: e.authorizationUrl, params: { scope: 'openid email profile' } },
+    authorization: { url: e.authorizationUrl, params },
     token: e.tokenUrl,
     userinfo: e.userinfoUrl ?? undefined,
     jwks_endpoint: e.jwksUrl,
@@ -72,7 +80,7 @@ export function authOptions(
 ): AuthOptions {
   return {
     secret: settings.secret,
-    providers: [whmcsProvider(settings, endpoints)],
+    providers: [whmcsProvider(settings, endpoints, request.stepUp === true)],
     session: { strategy: 'jwt' },
     pages: { signIn: '/login', error: '/login' },
     logger: loggerFor(request),

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { LOGIN_FAILED, type OidcRequest } from '@/lib/auth/oidc/complete';
 import { authOptions } from '@/lib/auth/oidc/options';
+import { beginWhmcsStepUp } from '@/lib/auth/oidc/step-up';
 import { HOME } from '@/lib/auth/redirect';
 import { log } from '@/lib/log';
 import { clientContext } from '@/lib/security/client-ip';
@@ -55,6 +56,9 @@ export async function handleAuthRoute(req: NextRequest, ctx: AuthRouteContext) {
   }
 
   const request: OidcRequest = { next: HOME, client: clientContext(await headers()) };
+  // Started from a live session: a step-up, which WHMCS must not wave through.
+  if (action === 'signin' && req.method === 'POST')
+    request.stepUp = await beginWhmcsStepUp();
   const response: Response = await NextAuth(
     req,
     ctx,

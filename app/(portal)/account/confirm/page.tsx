@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { requireCustomer } from '@/lib/auth/guards';
+import { whmcsSignInFailed } from '@/lib/auth/oidc/complete';
 import { safeNext } from '@/lib/auth/redirect';
 import { twoFactorState } from '@/lib/auth/two-factor';
 import { isRecentlyProved, stepUpSeconds } from '@/lib/portal/step-up';
@@ -23,7 +24,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ConfirmPage({ searchParams }: Props) {
   const session = await requireCustomer();
-  const next = safeNext((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNext(params.next);
+  // Back from a WHMCS step-up that did not prove a fresh sign-in (lib/auth/oidc/step-up.ts).
+  const whmcsFailed = whmcsSignInFailed(params.error);
   if (await isRecentlyProved(session)) redirect(next);
   const minutes = Math.max(1, Math.round(stepUpSeconds() / 60));
   const since = minutes === 1 ? 'a minute' : `${minutes} minutes`;
@@ -61,7 +65,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
             <ConfirmForm next={next} email={session.email} />
           </>
         )}
-        {whmcs ? <WhmcsSignIn next={back} failed={false} /> : null}
+        {whmcs ? <WhmcsSignIn next={back} failed={whmcsFailed} /> : null}
       </Card>
     </div>
   );
