@@ -14,6 +14,11 @@ const REASONS: Record<string, string> = {
   'step-up:ok': 'confirmed password for a sensitive change',
   'step-up:invalid': 'wrong password when confirming a change',
   'step-up:twoFactor': 'password confirmation refused (two-factor is on)',
+  'step-up:whmcs': 'confirmed with WHMCS for a sensitive change',
+  'step-up:whmcs-stale-auth-time': 'WHMCS confirmation refused (no fresh sign-in there)',
+  'step-up:whmcs-no-auth-time': 'WHMCS confirmation refused (no fresh sign-in there)',
+  'step-up:whmcs-other-user': 'WHMCS confirmation refused (another login)',
+  'step-up:whmcs-not-started': 'WHMCS confirmation refused (not started here)',
 };
 
 export function LoginHistory({ events }: { events: LoginEvent[] }) {
