@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { startStack } from '../../scripts/stack.mjs';
 
 // A portal and simulator of this spec's own, with the simulator's test-only
-// switch that breaks ID tokens turned on (never on in the demo stack).
+// switch that breaks ID tokens turned on (never on in the demo stack), and a
+// step-up window of three seconds, so a session goes stale within a test.
 
 export type OidcStack = Awaited<ReturnType<typeof startOidcStack>>;
 
@@ -19,7 +20,7 @@ export async function startOidcStack() {
     simPort,
     quiet: true,
     simEnv: { SIM_OIDC_TEST_CONTROL: '1' },
-    extraEnv: { STORE_SQLITE_PATH: storePath },
+    extraEnv: { STORE_SQLITE_PATH: storePath, STEP_UP_MAX_AGE_SECONDS: '3' },
   });
 
   return {

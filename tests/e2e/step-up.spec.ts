@@ -56,3 +56,22 @@ test('a hostile next is not followed', async () => {
 
   await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/);
 });
+
+test('a stale session changing the account email confirms first; WHMCS gets no write', async () => {
+  const updates = async () => {
+    const { byAction } = await stack.calls();
+    return Object.entries(byAction)
+      .filter(([name]) => name.toLowerCase() === 'updateclient')
+      .reduce((sum, [, n]) => sum + n, 0);
+  };
+  await page.waitForTimeout(2_500);
+  await page.goto('/account/profile');
+  const before = await updates();
+
+  await page.getByLabel('Account email address').fill('attacker@evil.example');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  await expect(page).toHaveURL(/\/account\/confirm\?next=%2Faccount%2Fprofile$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
+  expect(await updates()).toBe(before);
+});

@@ -140,6 +140,48 @@ test('a callback with a forged state is refused', async ({ page, context }) => {
   expect(names.some((n) => /kp_session$/.test(n))).toBe(false);
 });
 
+// Confirming it's you with WHMCS from a stale session. The simulator, like
+// WHMCS, remembers the browser that signed in there a moment ago: only
+// prompt=login makes it ask for the password again.
+async function staleAtConfirm(page: Page) {
+  await startAt(page, '/account/security');
+  await whmcsPassword(page, 'alice@kraken.example');
+  await expect(page).toHaveURL(`${stack.url}/account/security`);
+  await page.waitForTimeout(3_500);
+  await page.goto(`${stack.url}/account/confirm?next=%2Faccount%2Fsecurity`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
+  await page.getByRole('button', { name: 'Sign in with WHMCS' }).click();
+  await expect(page).toHaveURL(/\/oauth\/authorize\.php/);
+}
+
+test('confirming with WHMCS makes WHMCS ask for the password again', async ({ page }) => {
+  await staleAtConfirm(page);
+
+  await expect(page.getByLabel('Password')).toBeVisible();
+  await whmcsPassword(page, 'alice@kraken.example');
+
+  await expect(page).toHaveURL(`${stack.url}/account/security`);
+  const history = page.getByRole('table', { name: /sign-ins/ });
+  await expect(history).toContainText('confirmed with WHMCS for a sensitive change');
+});
+
+test('confirming with WHMCS is refused when the ID token shows an old sign-in', async ({
+  page,
+}) => {
+  await staleAtConfirm(page);
+  await stack.tamper('old-auth-time');
+  await whmcsPassword(page, 'alice@kraken.example');
+
+  await expect(page).toHaveURL(
+    /\/account\/confirm\?next=%2Faccount%2Fsecurity&error=whmcs$/,
+  );
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Signing in with WHMCS did not complete' }),
+  ).toBeVisible();
+  await page.goto(`${stack.url}/account/confirm?next=%2Faccount%2Fsecurity`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
+});
+
 test('next-auth routes this flow does not use answer 404', async ({ request }) => {
   for (const path of ['session', 'providers', 'signout', 'signin/github', '_log']) {
     const answer = await request.get(`${stack.url}/api/auth/${path}`);
