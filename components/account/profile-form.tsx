@@ -50,7 +50,8 @@ export function ProfileForm({ client, loginEmail }: Props) {
           type="email"
           hint={
             `Invoices and notices for this account go here. It is not the address ` +
-            `you sign in with (${loginEmail}), which stays as it is.`
+            `you sign in with (${loginEmail}), which stays as it is. Changing it asks ` +
+            `you to confirm it’s you first when you signed in a while ago.`
           }
           defaultValue={client.email}
           autoComplete="email"

@@ -96,12 +96,16 @@ export async function DomainSettings({ domain, session }: Props) {
                 : 'Off: the domain can be transferred to another registrar.'}
             </p>
             {manage ? (
-              <ActionForm
-                action={changeRegistrarLock}
-                submission={randomUUID()}
-                submitLabel={locked ? 'Turn the lock off' : 'Turn the lock on'}
-                hidden={{ domainId: domain.id, lock: locked ? 'off' : 'on' }}
-              />
+              <>
+                {/* Only turning it off asks for a recent sign-in. */}
+                <StepUpHint needed={stale && locked} />
+                <ActionForm
+                  action={changeRegistrarLock}
+                  submission={randomUUID()}
+                  submitLabel={locked ? 'Turn the lock off' : 'Turn the lock on'}
+                  hidden={{ domainId: domain.id, lock: locked ? 'off' : 'on' }}
+                />
+              </>
             ) : (
               <p className="muted">{READ_ONLY}</p>
             )}

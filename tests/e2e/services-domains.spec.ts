@@ -532,6 +532,7 @@ test('a stale session is asked to confirm before each step-up action', async () 
   const cancels = await writes('AddCancelRequest');
   const nameservers = await writes('DomainUpdateNameservers');
   const codes = await writes('DomainRequestEPP');
+  const locks = await writes('DomainUpdateLockingStatus');
   const toConfirm = (back: string) =>
     expect(page).toHaveURL(`/account/confirm?next=${encodeURIComponent(back)}`);
 
@@ -559,10 +560,17 @@ test('a stale session is asked to confirm before each step-up action', async () 
   await page.getByRole('button', { name: 'Get the transfer code' }).click();
   await toConfirm('/domains/2');
 
+  await page.goto('/domains/2');
+  const lock = page.getByRole('region', { name: 'Registrar lock' });
+  await expect(lock.getByText('confirm it’s you first')).toBeVisible();
+  await lock.getByRole('button', { name: 'Turn the lock off' }).click();
+  await toConfirm('/domains/2');
+
   expect(await writes('CreateSsoToken')).toBe(sso);
   expect(await writes('AddCancelRequest')).toBe(cancels);
   expect(await writes('DomainUpdateNameservers')).toBe(nameservers);
   expect(await writes('DomainRequestEPP')).toBe(codes);
+  expect(await writes('DomainUpdateLockingStatus')).toBe(locks);
 
   // Confirming the password brings the person back, and the change then goes through.
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
