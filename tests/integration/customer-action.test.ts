@@ -352,6 +352,39 @@ describe('step-up', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('lets a stale session through when the input needs no step-up', async () => {
+    const longAgo = Math.floor(Date.now() / 1000) - 11 * 60;
+    await signedIn({ isOwner: true }, longAgo);
+    const run = vi.fn(async () => ({ message: 'ok' }));
+
+    const state = await customerAction(
+      start(),
+      form({ ticketId: '4', message: 'hi' }),
+      spec(run, { stepUp: () => null }),
+    );
+
+    expect(state.status).toBe('done');
+    expect(run).toHaveBeenCalledOnce();
+  });
+
+  it('runs nothing when WHMCS cannot say whether the input needs a step-up', async () => {
+    await signedIn({ isOwner: true }, Math.floor(Date.now() / 1000) - 11 * 60);
+    const run = vi.fn();
+    const stepUp = async () => {
+      throw new WhmcsUnavailableError('GetClientsDetails', 'breaker open');
+    };
+
+    const state = await customerAction(
+      start(),
+      form({ ticketId: '4', message: 'keep me' }),
+      spec(run, { stepUp }),
+    );
+
+    expect(state).toMatchObject({ status: 'error', message: MESSAGES.unavailable });
+    expect(state.values).toMatchObject({ message: 'keep me' });
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('lets a fresh sign-in, or a recent confirmation, through', async () => {
     const longAgo = Math.floor(Date.now() / 1000) - 11 * 60;
     const stale = await signedIn({ isOwner: true }, longAgo);
