@@ -160,7 +160,7 @@ test('confirming with WHMCS makes WHMCS ask for the password again', async ({ pa
   await expect(page.getByLabel('Password')).toBeVisible();
   await whmcsPassword(page, 'alice@kraken.example');
 
-  await expect(page).toHaveURL(`${stack.url}/account/security`);
+  await expect(page).toHaveURL(`${stack.url}/account/security?confirmed=1`);
   const history = page.getByRole('table', { name: /sign-ins/ });
   await expect(history).toContainText('confirmed with WHMCS for a sensitive change');
 });
@@ -173,7 +173,7 @@ test('confirming with WHMCS is refused when the ID token shows an old sign-in', 
   await whmcsPassword(page, 'alice@kraken.example');
 
   await expect(page).toHaveURL(
-    /\/account\/confirm\?next=%2Faccount%2Fsecurity&error=whmcs$/,
+    /\/account\/confirm\?next=%2Faccount%2Fsecurity%3Fconfirmed%3D1&error=whmcs$/,
   );
   await expect(
     page.getByRole('alert').filter({ hasText: 'Signing in with WHMCS did not complete' }),
