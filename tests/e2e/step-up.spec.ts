@@ -64,7 +64,8 @@ test('a stale session changing the account email confirms first; WHMCS gets no w
       .filter(([name]) => name.toLowerCase() === 'updateclient')
       .reduce((sum, [, n]) => sum + n, 0);
   };
-  await page.waitForTimeout(2_500);
+  // Whole seconds: past the 2-second window whatever the rounding.
+  await page.waitForTimeout(3_500);
   await page.goto('/account/profile');
   const before = await updates();
 

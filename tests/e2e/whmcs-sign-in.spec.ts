@@ -147,7 +147,8 @@ async function staleAtConfirm(page: Page) {
   await startAt(page, '/account/security');
   await whmcsPassword(page, 'alice@kraken.example');
   await expect(page).toHaveURL(`${stack.url}/account/security`);
-  await page.waitForTimeout(3_500);
+  // Times are whole seconds: past the 3-second window whatever the rounding.
+  await page.waitForTimeout(4_500);
   await page.goto(`${stack.url}/account/confirm?next=%2Faccount%2Fsecurity`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
   await page.getByRole('button', { name: 'Sign in with WHMCS' }).click();
