@@ -103,7 +103,8 @@ test('secure@ sees two-factor as on, and confirms only with WHMCS', async ({
     card.getByRole('button', { name: 'Set up two-factor authentication' }),
   ).toHaveCount(0);
 
-  await page.waitForTimeout(3_500);
+  // Whole seconds: past the 3-second window whatever the rounding.
+  await page.waitForTimeout(4_500);
   await page.goto('/account/confirm?next=%2Faccount%2Fsecurity');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
   await expect(page.locator('#confirm-how')).toContainText(
@@ -130,7 +131,8 @@ test('alice sees two-factor as off; after confirming she is told to press again'
   ).toBeVisible();
   await expect(page.locator('#step-up-notice')).toHaveCount(0);
 
-  await page.waitForTimeout(3_500);
+  // Whole seconds: past the 3-second window whatever the rounding.
+  await page.waitForTimeout(4_500);
   await page.goto('/domains/1');
   const renew = page.getByRole('region', { name: 'Auto-renew' });
   await page.goto('/account/confirm?next=%2Fdomains%2F1');

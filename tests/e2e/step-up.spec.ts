@@ -24,7 +24,8 @@ test('a fresh sign-in needs no confirmation', async () => {
 });
 
 test('a stale session is asked for its password and refused a wrong one', async () => {
-  await page.waitForTimeout(2_500);
+  // Whole seconds: past the 2-second window whatever the rounding.
+  await page.waitForTimeout(3_500);
   await page.goto(confirmUrl);
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
@@ -49,7 +50,8 @@ test('the right password goes back to the page, and the failure is in the histor
 });
 
 test('a hostile next is not followed', async () => {
-  await page.waitForTimeout(2_500);
+  // Whole seconds: past the 2-second window whatever the rounding.
+  await page.waitForTimeout(3_500);
   await page.goto('/account/confirm?next=https%3A%2F%2Fevil.example%2F');
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
