@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { requireCustomer } from '@/lib/auth/guards';
 import { SiteHeader } from '@/components/portal/site-header';
 import { StepUpNotice } from '@/components/portal/step-up-notice';
+import { justConfirmed } from '@/lib/portal/step-up';
 
 // The signed-in customer area. Every page below calls requireCustomer() itself
 // as well: a layout is not re-run on client-side navigation between its pages.
@@ -13,7 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <SiteHeader session={session} />
       <main id="main" tabIndex={-1} className="portal-main">
         <Suspense fallback={null}>
-          <StepUpNotice />
+          <StepUpNotice confirmed={justConfirmed(session)} />
         </Suspense>
         {children}
       </main>

@@ -1,16 +1,21 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { use } from 'react';
 import { CONFIRMED_PARAM } from '@/lib/portal/step-up-return';
 
 // Said on the page the customer comes back to after confirming it's them
 // (/account/confirm): the confirmation itself did nothing but prove who they
 // are, so whatever button sent them there must be pressed again. Rendered on
 // the server too (the portal's pages are dynamic), so it needs no JavaScript.
+// The marker alone proves nothing (anyone can put it in a link), so the notice
+// shows only when the server also says this session confirmed moments ago.
 
-export function StepUpNotice() {
+export function StepUpNotice({ confirmed }: { confirmed: Promise<boolean> }) {
   const params = useSearchParams();
-  if (params.get(CONFIRMED_PARAM) !== '1') return null;
+  const marked = params.get(CONFIRMED_PARAM) === '1';
+  const recent = use(confirmed);
+  if (!marked || !recent) return null;
 
   return (
     <div className="page-notice">

@@ -10,7 +10,9 @@ import { store } from '@/lib/store';
 
 type Limit = { limit: number; windowSeconds: number };
 
-const WINDOW = 15 * 60;
+/** The sign-in limits' window: no refusal lasts longer than this. */
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+const WINDOW = SIGN_IN_WINDOW_SECONDS;
 
 export function signInLimits(realm: RealmName): { perIp: Limit; perAccount: Limit } {
   if (realm === 'admin') {

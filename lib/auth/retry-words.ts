@@ -1,12 +1,17 @@
+import { SIGN_IN_WINDOW_SECONDS } from '@/lib/auth/limits';
+
 // When a refused sign-in may be tried again, in words. The moment travels in
 // the sign-in page's address (`until`, epoch seconds) rather than a count of
 // seconds, so a reload later still tells the truth. Anyone can edit the
 // address, so the value is only ever shown, never trusted for anything.
 
-/** The longest wait worth believing from an address: the sign-in limits' windows are shorter. */
-const MAX_WAIT_SECONDS = 24 * 60 * 60;
+/**
+ * The longest wait worth showing from an address: no sign-in refusal lasts
+ * longer than the limits' window, so a link claiming more is not repeated.
+ */
+const MAX_WAIT_SECONDS = SIGN_IN_WINDOW_SECONDS + 60;
 
-/** The `until` parameter read back: a moment within the next day, or null. */
+/** The `until` parameter read back: a moment no further off than a refusal can last, or null. */
 export function retryMoment(value: unknown, now: number): number | null {
   if (typeof value !== 'string' || !/^\d{1,12}$/.test(value)) return null;
   const until = Number(value);

@@ -26,6 +26,24 @@ export async function provedAt(session: CustomerSession): Promise<number> {
   return Math.max(session.signedInAt, Number.isSafeInteger(confirmed) ? confirmed : 0);
 }
 
+/** How long after a confirmation the page it returns to may say so. */
+const JUST_CONFIRMED_SECONDS = 120;
+
+/**
+ * Whether this session confirmed who is using it moments ago: what the "press
+ * the button again" notice needs besides its marker in the address, which
+ * anyone can put into a link.
+ */
+export async function justConfirmed(session: CustomerSession): Promise<boolean> {
+  const note = await store()
+    .counters.recall(noteName(session.sid))
+    .catch(() => null);
+  const at = Number(note);
+  if (note === null || !Number.isSafeInteger(at)) return false;
+
+  return nowSeconds() - at <= JUST_CONFIRMED_SECONDS;
+}
+
 export async function isRecentlyProved(session: CustomerSession): Promise<boolean> {
   return nowSeconds() - (await provedAt(session)) <= stepUpSeconds();
 }

@@ -12,7 +12,7 @@ import {
   openInput,
   replyInput,
 } from '@/lib/portal/ticket-inputs';
-import { openedTicketHref } from '@/lib/portal/ticket-pages';
+import { noteOpened, openedTicketHref } from '@/lib/portal/ticket-pages';
 import { closeTicket, openTicket, replyToTicket } from '@/lib/whmcs/support';
 
 // The customer's ticket actions: open, reply, close. Each needs the WHMCS
@@ -46,6 +46,7 @@ export async function openTicketAction(
         attachments: input.attachments,
       });
       revalidatePath('/tickets');
+      await noteOpened(session.sid, opened.id);
 
       return {
         message: `Your ticket #${opened.number} is open. We will answer here and by e-mail.`,

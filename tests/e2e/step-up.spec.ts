@@ -17,6 +17,13 @@ test.afterAll(() => stack.stop());
 
 const confirmUrl = '/account/confirm?next=%2Faccount%2Fsecurity';
 
+test('a link with the confirmation marker alone says nothing about confirming', async () => {
+  await page.goto('/account/security?confirmed=1');
+
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#step-up-notice')).toHaveCount(0);
+});
+
 test('a fresh sign-in needs no confirmation', async () => {
   await page.goto(confirmUrl);
 

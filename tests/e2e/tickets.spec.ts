@@ -66,6 +66,11 @@ test('a customer opens a ticket with a file, replies and closes it', async ({ pa
   await expect(notice).toHaveText(
     `Ticket #${opened?.tid} opened. We will answer here and by e-mail.`,
   );
+  // The marker alone, on a ticket this session did not just open, says nothing.
+  await page.goto('/tickets/1?opened=1');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'opened.' })).toHaveCount(0);
+  await page.goto(`/tickets/${opened?.id}?opened=1`);
   const conversation = page.getByRole('list', { name: 'Conversation' });
   await expect(conversation.locator('strong', { hasText: 'stuck' })).toBeVisible();
   await expect(

@@ -21,14 +21,23 @@ describe('retryWords', () => {
 });
 
 describe('retryMoment', () => {
-  it.each([undefined, '', 'soon', '-5', '1e9', ['1'], String(NOW + 2 * 86_400)])(
-    'ignores %j',
-    (value) => {
-      expect(retryMoment(value, NOW)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'soon',
+    '-5',
+    '1e9',
+    ['1'],
+    String(NOW + 2 * 86_400),
+    // A link claiming a lockout far longer than any refusal lasts.
+    String(NOW + 86_000),
+    String(NOW + 17 * 60),
+  ])('ignores %j', (value) => {
+    expect(retryMoment(value, NOW)).toBeNull();
+  });
 
-  it('reads a moment within the next day', () => {
+  it('reads a moment within the sign-in limits’ window', () => {
     expect(retryMoment(String(NOW + 600), NOW)).toBe(NOW + 600);
+    expect(retryMoment(String(NOW + 15 * 60), NOW)).toBe(NOW + 15 * 60);
   });
 });

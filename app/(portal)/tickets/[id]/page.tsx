@@ -25,7 +25,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const session = await requireCustomer('tickets');
   const id = parseId((await params).id);
   // Arrived here from the new-ticket form (lib/portal/ticket-actions.ts).
-  const opened = justOpened(await searchParams);
+  const opened = await justOpened(await searchParams, session.sid, id);
   const load = await orNotFound(settle('ticket', getTicket(session.clientId, id)));
   const ticket = load.ok ? load.value : null;
 
