@@ -35,11 +35,13 @@ export function ConfirmForm({ next, email }: { next: string; email: string }) {
           type="password"
           autoComplete="current-password"
           required
+          // The one thing this page asks for.
+          autoFocus
           aria-describedby={state.error ? 'confirm-error' : undefined}
         />
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? 'Checking…' : 'Confirm and continue'}
+        {pending ? 'Checking…' : 'Confirm'}
       </button>
     </form>
   );

@@ -1,25 +1,7 @@
 import type { LoginEvent } from '@/lib/store/types';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
-import { describeDevice, formatMoment } from './format';
-
-const REASONS: Record<string, string> = {
-  password: 'signed in with password',
-  oidc: 'signed in with WHMCS',
-  whmcs: 'signed in with WHMCS',
-  'bad-credentials': 'wrong password',
-  'two-factor-required': 'password alone refused (two-factor is on)',
-  'no-accounts': 'no client account linked',
-  'user-missing': 'login refused',
-  'step-up:ok': 'confirmed password for a sensitive change',
-  'step-up:invalid': 'wrong password when confirming a change',
-  'step-up:twoFactor': 'password confirmation refused (two-factor is on)',
-  'step-up:whmcs': 'confirmed with WHMCS for a sensitive change',
-  'step-up:whmcs-stale-auth-time': 'WHMCS confirmation refused (no fresh sign-in there)',
-  'step-up:whmcs-no-auth-time': 'WHMCS confirmation refused (no fresh sign-in there)',
-  'step-up:whmcs-other-user': 'WHMCS confirmation refused (another login)',
-  'step-up:whmcs-not-started': 'WHMCS confirmation refused (not started here)',
-};
+import { describeDevice, formatMoment, signInReason } from './format';
 
 export function LoginHistory({ events }: { events: LoginEvent[] }) {
   return (
@@ -37,7 +19,7 @@ export function LoginHistory({ events }: { events: LoginEvent[] }) {
             {
               header: 'Result',
               cell: (e) =>
-                `${e.outcome === 'success' ? 'Success' : 'Failed'}: ${REASONS[e.reason] ?? e.reason}`,
+                `${e.outcome === 'success' ? 'Success' : 'Failed'}: ${signInReason(e.reason)}`,
             },
             { header: 'IP address', cell: (e) => e.ip },
             { header: 'Device', cell: (e) => describeDevice(e.userAgent) },

@@ -49,7 +49,7 @@ export async function openTicketAction(
       await noteOpened(session.sid, opened.id);
 
       return {
-        message: `Your ticket #${opened.number} is open. We will answer here and by e-mail.`,
+        message: `Your ticket #${opened.number} is open. We will answer here and by email.`,
         href: openedTicketHref(opened.id),
         note: { ticket: opened.number },
       };

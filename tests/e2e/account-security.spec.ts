@@ -98,7 +98,7 @@ test.describe('with a short step-up window', () => {
     expect((await stack.calls()).byAction.CreateSsoToken ?? 0).toBe(calls);
 
     await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Confirm and continue' }).click();
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/invoices/${id}\\?confirmed=1$`));
     await expect(page.locator('#step-up-notice')).toContainText('press the button again');
     await page.getByRole('button', { name: 'Pay now' }).click();

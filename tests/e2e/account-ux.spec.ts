@@ -111,7 +111,7 @@ test('secure@ sees two-factor as on, and confirms only with WHMCS', async ({
     'Your login uses two-factor authentication, so your password alone is not enough',
   );
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Confirm and continue' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Confirm', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Sign in with WHMCS' })).toBeVisible();
   await page.context().close();
 });
@@ -138,7 +138,7 @@ test('alice sees two-factor as off; after confirming she is told to press again'
   await page.goto('/account/confirm?next=%2Fdomains%2F1');
   await expect(page.locator('#confirm-how')).toHaveCount(0);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 
   await expect(page).toHaveURL(/\/domains\/1\?confirmed=1$/);
   await expect(page.locator('#step-up-notice')).toHaveText(

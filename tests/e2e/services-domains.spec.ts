@@ -574,7 +574,7 @@ test('a stale session is asked to confirm before each step-up action', async () 
 
   // Confirming the password brings the person back, and the change then goes through.
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
   await expect(page).toHaveURL(/\/domains\/2\?confirmed=1$/);
   await page.getByRole('button', { name: 'Save nameservers' }).click();
   await expect(

@@ -37,7 +37,7 @@ test('a stale session is asked for its password and refused a wrong one', async 
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm it’s you');
   await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 
   await expect(page.locator('#confirm-error')).toHaveText(
     'That password is not right. Please try again.',
@@ -47,7 +47,7 @@ test('a stale session is asked for its password and refused a wrong one', async 
 
 test('the right password goes back to the page, and the failure is in the history', async () => {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 
   await expect(page).toHaveURL(/\/account\/security\?confirmed=1$/);
   await expect(page.locator('#step-up-notice')).toContainText('press the button again');
@@ -61,7 +61,7 @@ test('a hostile next is not followed', async () => {
   await page.waitForTimeout(3_500);
   await page.goto('/account/confirm?next=https%3A%2F%2Fevil.example%2F');
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 
   await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/);
 });

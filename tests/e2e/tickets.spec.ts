@@ -64,7 +64,7 @@ test('a customer opens a ticket with a file, replies and closes it', async ({ pa
   expect(page.url()).toContain(`/tickets/${opened?.id}?`);
   const notice = page.getByRole('status').filter({ hasText: 'opened' });
   await expect(notice).toHaveText(
-    `Ticket #${opened?.tid} opened. We will answer here and by e-mail.`,
+    `Ticket #${opened?.tid} opened. We will answer here and by email.`,
   );
   // The marker alone, on a ticket this session did not just open, says nothing.
   await page.goto('/tickets/1?opened=1');
@@ -406,7 +406,7 @@ test('without JavaScript the close question opens, and its answer closes the tic
 
   await plain.goto(`/tickets/${opened?.id}?opened=1`);
   await expect(plain.getByRole('status').filter({ hasText: 'opened' })).toHaveText(
-    `Ticket #${opened?.tid} opened. We will answer here and by e-mail.`,
+    `Ticket #${opened?.tid} opened. We will answer here and by email.`,
   );
   const yes = plain.getByRole('button', { name: 'Yes, close this ticket' });
   await expect(yes).toBeHidden();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditWords } from '@/components/admin/audit-words';
+import { signInReason } from '@/components/security/format';
 import type { AuditEntry } from '@/lib/store/types';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -50,5 +51,17 @@ describe('the audit trail in words for staff', () => {
       actor: 'customer:7x',
       action: 'Signed out',
     });
+  });
+});
+
+describe('sign-in reasons in words', () => {
+  it.each([
+    ['bad-credentials', 'wrong password'],
+    ['code-wrong', 'wrong authenticator code'],
+    ['stepup-code-replayed', 'authenticator code used twice when confirming again'],
+    ['step-up:invalid', 'wrong password when confirming a change'],
+    ['something-new', 'something-new'],
+  ])('%s reads “%s”', (code, words) => {
+    expect(signInReason(code)).toBe(words);
   });
 });

@@ -39,8 +39,9 @@ export default async function ConfirmPage({ searchParams }: Props) {
     <div className="page">
       <PageHeader title="Confirm it’s you">
         <p>
-          This step changes something important, so we ask you to prove it&rsquo;s you
-          when you have not signed in for {since}.
+          This step changes something important, and you signed in more than {since} ago,
+          so we ask you to prove it&rsquo;s you first. Afterwards you go back to the page
+          you came from, where you press the button once more.
         </p>
       </PageHeader>
       <Card title={`Signed in as ${session.email}`}>

@@ -47,7 +47,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <p className="notice" role="status">
           {/* The ticket number customers quote, never WHMCS's internal id. */}
           {ticket ? `Ticket #${ticket.number} opened.` : 'Your ticket was opened.'} We
-          will answer here and by e-mail.
+          will answer here and by email.
         </p>
       ) : null}
       {/* Loaded already, so drawn in the first HTML rather than streamed: the

@@ -22,7 +22,7 @@ export default async function NewTicketPage() {
     <div className="page">
       <BackLink href="/tickets">All tickets</BackLink>
       <PageHeader title="Open a ticket">
-        <p>Tell us what you need; our support team answers here and by e-mail.</p>
+        <p>Tell us what you need; our support team answers here and by email.</p>
       </PageHeader>
       <Card title="Your request">
         <Section what="support departments" load={load} retryHref="/tickets/new">
