@@ -1,7 +1,7 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
-import { use } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { use, useEffect, useRef } from 'react';
 import { CONFIRMED_PARAM } from '@/lib/portal/step-up-return';
 
 // Said on the page the customer comes back to after confirming it's them
@@ -13,8 +13,18 @@ import { CONFIRMED_PARAM } from '@/lib/portal/step-up-return';
 
 export function StepUpNotice({ confirmed }: { confirmed: Promise<boolean> }) {
   const params = useSearchParams();
+  const router = useRouter();
   const marked = params.get(CONFIRMED_PARAM) === '1';
   const recent = use(confirmed);
+  const asked = useRef(false);
+  useEffect(() => {
+    // After an in-app navigation the layout, and so `confirmed`, is still the
+    // one rendered before the confirmation: ask the server once more.
+    if (marked && !recent && !asked.current) {
+      asked.current = true;
+      router.refresh();
+    }
+  }, [marked, recent, router]);
   if (!marked || !recent) return null;
 
   return (
