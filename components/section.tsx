@@ -58,14 +58,29 @@ type SectionProps<T> = {
   load: Promise<Settled<T>> | Settled<T>;
   retryHref: string;
   action?: ReactNode;
+  /** The placeholder while `load` is pending: best shaped like what replaces it. */
+  fallback?: ReactNode;
+  /** Wraps placeholder, content and error alike, e.g. to reserve their room. */
+  bodyClassName?: string;
   children: (value: T) => ReactNode;
 };
 
-export function Section<T>({ title, action, ...body }: SectionProps<T>) {
-  const content = (
-    <Suspense fallback={<SectionSkeleton />}>
+export function Section<T>({
+  title,
+  action,
+  fallback,
+  bodyClassName,
+  ...body
+}: SectionProps<T>) {
+  const suspense = (
+    <Suspense fallback={fallback ?? <SectionSkeleton />}>
       <SectionBody {...body} />
     </Suspense>
+  );
+  const content = bodyClassName ? (
+    <div className={bodyClassName}>{suspense}</div>
+  ) : (
+    suspense
   );
   if (!title) return <div className={styles.plain}>{content}</div>;
 

@@ -1,26 +1,89 @@
+import type { ReactNode } from 'react';
 import styles from './skeleton.module.css';
 
 // Placeholders shown while a section waits for WHMCS. They are hidden from
 // assistive technology; the busy region announces the wait once instead.
+// Each is shaped like what replaces it, so the page does not jump when the
+// content streams in (issue #5: layout shift).
 
-export function SectionSkeleton({ lines = 4 }: { lines?: number }) {
+/** The announcement every placeholder region carries, once. */
+export function Busy({
+  className,
+  children,
+}: {
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <div className={styles.skeleton} role="status" aria-live="polite">
+    <div className={className} role="status" aria-live="polite">
       <span className="visually-hidden">Loading…</span>
-      {Array.from({ length: lines }, (_, i) => (
-        <div key={i} className={styles.line} aria-hidden="true" />
-      ))}
+      {children}
     </div>
   );
 }
 
-export function PageSkeleton() {
+/** How much of its line a bar fills (classes, not inline styles: the CSP refuses those). */
+export type BarWidth = 'short' | 'medium' | 'long' | 'full';
+
+/** A grey bar standing in for one line of text. */
+export function SkeletonBar({ width = 'full' }: { width?: BarWidth }) {
+  return <span className={`${styles.bar} ${styles[width]}`} aria-hidden="true" />;
+}
+
+export function SectionSkeleton({ lines = 4 }: { lines?: number }) {
   return (
-    <div className="page" aria-busy="true">
-      <div className={styles.title} aria-hidden="true" />
-      <div className={styles.card}>
-        <SectionSkeleton lines={6} />
-      </div>
+    <Busy className={styles.skeleton}>
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} className={styles.line} aria-hidden="true" />
+      ))}
+    </Busy>
+  );
+}
+
+/**
+ * A list page's table while it loads: the header row and `rows` rows of
+ * `columns` cells, in the table's own frame, rows as tall as a one-line row
+ * (on a phone, as tall as a row's card of `columns` lines).
+ */
+export function TableSkeleton({
+  columns,
+  rows = 10,
+}: {
+  columns: number;
+  rows?: number;
+}) {
+  const cells = Array.from({ length: columns }, (_, i) => i);
+
+  return (
+    <Busy className={styles.table}>
+      <div className={styles.tableHead} aria-hidden="true" />
+      {Array.from({ length: rows }, (_, row) => (
+        <div key={row} className={styles.tableRow} aria-hidden="true">
+          {cells.map((cell) => (
+            <span key={cell} className={styles.tableCell}>
+              <SkeletonBar width={cell === 0 ? 'long' : 'medium'} />
+            </span>
+          ))}
+        </div>
+      ))}
+    </Busy>
+  );
+}
+
+/** One line of text and the gap under it, like a paragraph of one line. */
+export function LineSkeleton() {
+  return (
+    <Busy className={styles.lineRoom}>
+      <SkeletonBar width="medium" />
+    </Busy>
+  );
+}
+
+/** The status filter above a list, while the list loads: a form row's height. */
+export function FilterSkeleton() {
+  return (
+    <div className={styles.filter} aria-hidden="true">
+      <SkeletonBar width="medium" />
     </div>
   );
 }

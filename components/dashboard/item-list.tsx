@@ -1,9 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Busy, SkeletonBar } from '@/components/skeleton';
+import { SHOWN } from './select';
 import styles from './dashboard.module.css';
 
-// The dashboard's compact lists: one line to follow, a line of detail, and a
-// status or figure on the right. Narrow screens stack them.
+// The dashboard's compact lists: a line to follow, a line of detail, and a
+// line with a figure or status. Each line has a fixed height and ends in an
+// ellipsis when it is too long (dashboard.module.css), so the skeletons below
+// take exactly the room of what replaces them.
 
 export type Item = {
   key: number;
@@ -18,13 +22,11 @@ export function ItemList({ items, label }: { items: Item[]; label: string }) {
     <ul className={styles.items} aria-label={label}>
       {items.map((item) => (
         <li key={item.key} className={styles.item}>
-          <div className={styles.itemMain}>
-            <Link href={item.href} className={styles.itemTitle}>
-              {item.title}
-            </Link>
-            <span className={styles.itemMeta}>{item.meta}</span>
-          </div>
-          {item.aside ? <div className={styles.itemAside}>{item.aside}</div> : null}
+          <Link href={item.href} className={styles.itemTitle}>
+            {item.title}
+          </Link>
+          <span className={styles.itemMeta}>{item.meta}</span>
+          <div className={styles.itemAside}>{item.aside}</div>
         </li>
       ))}
     </ul>
@@ -37,8 +39,8 @@ export function Stat({
   note,
 }: {
   label: string;
-  value: string;
-  note?: string;
+  value: ReactNode;
+  note?: ReactNode;
 }) {
   return (
     <div className={styles.stat}>
@@ -46,5 +48,41 @@ export function Stat({
       <span className={styles.statValue}>{value}</span>
       {note ? <span className={styles.statNote}>{note}</span> : null}
     </div>
+  );
+}
+
+/** A card's body while WHMCS answers: the figure (when the card has one) and SHOWN rows. */
+export function CardSkeleton({ stat }: { stat: boolean }) {
+  return (
+    <Busy>
+      {stat ? (
+        <div className={styles.stat} aria-hidden="true">
+          <span className={styles.placeholder}>
+            <SkeletonBar width="short" />
+          </span>
+          <span className={styles.placeholder}>
+            <SkeletonBar width="medium" />
+          </span>
+          <span className={styles.placeholder}>
+            <SkeletonBar width="long" />
+          </span>
+        </div>
+      ) : null}
+      <div aria-hidden="true">
+        {Array.from({ length: SHOWN }, (_, i) => (
+          <div key={i} className={styles.item}>
+            <span className={styles.placeholder}>
+              <SkeletonBar width="medium" />
+            </span>
+            <span className={styles.placeholder}>
+              <SkeletonBar width="long" />
+            </span>
+            <span className={styles.placeholder}>
+              <SkeletonBar width="short" />
+            </span>
+          </div>
+        ))}
+      </div>
+    </Busy>
   );
 }

@@ -13,14 +13,14 @@ type Props = { owed: Owed; currency: Currency | null; credit?: Money | null };
 
 export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
   const { invoices, count, due } = owed;
-  // Credit is shown only when there is some: "$0.00 credit" on every dashboard is noise.
+  // Credit is shown only when there is some: "$0.00 credit" on every dashboard is
+  // noise. One line, in room the card keeps for it (dashboard.module.css).
   const creditLine =
     credit !== null && compareMoney(credit, '0') > 0 ? (
-      <Stat
-        label="Credit balance"
-        value={formatMoney(credit, currency)}
-        note="You can apply it when you pay an invoice"
-      />
+      <p className={styles.line}>
+        <span>Credit balance</span> <strong>{formatMoney(credit, currency)}</strong>
+        <span className="muted"> · You can apply it when you pay an invoice</span>
+      </p>
     ) : null;
   if (invoices.length === 0) {
     return (
@@ -34,6 +34,10 @@ export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
   }
   const shownCurrency = invoices[0]?.currency ?? currency;
   const inCollections = invoices.some((i) => i.status === 'Collections');
+  const across =
+    count > invoices.length
+      ? `The ${invoices.length} earliest due of ${count} invoices`
+      : `Across ${plural(invoices.length, 'unpaid invoice')}`;
 
   return (
     <>
@@ -41,9 +45,17 @@ export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
         label="Total due"
         value={formatMoney(due, shownCurrency)}
         note={
-          count > invoices.length
-            ? `Across the ${invoices.length} earliest due of ${count} unpaid invoices`
-            : `Across ${plural(invoices.length, 'unpaid invoice')}`
+          inCollections ? (
+            <>
+              {across} ·{' '}
+              <Link href="/invoices?status=Collections">
+                Collections
+                <span className="visually-hidden">: view invoices in collections</span>
+              </Link>
+            </>
+          ) : (
+            across
+          )
         }
       />
       {creditLine}
@@ -62,11 +74,6 @@ export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
           ),
         }))}
       />
-      {inCollections ? (
-        <Link className={styles.more} href="/invoices?status=Collections">
-          View invoices in collections
-        </Link>
-      ) : null}
     </>
   );
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { can, requireCustomer } from '@/lib/auth/guards';
 import { listDomains } from '@/lib/whmcs/domains';
 import { listOwedInvoices } from '@/lib/whmcs/owed';
 import { listServices } from '@/lib/whmcs/services';
 import { listTickets } from '@/lib/whmcs/support';
-import { PageHeader, ViewAll } from '@/components/card';
 import { clientCredit, clientCurrency } from '@/components/client-currency';
 import { ActiveServices } from '@/components/dashboard/active-services';
 import { ActiveTickets } from '@/components/dashboard/active-tickets';
+import { cardFrame, DashboardHeader } from '@/components/dashboard/cards';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { DomainsNeedingAttention } from '@/components/dashboard/domains-attention';
 import { UnpaidInvoices } from '@/components/dashboard/unpaid-invoices';
@@ -47,63 +46,29 @@ export default async function DashboardPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Dashboard">
-        <p>Your bills, services, support conversations and renewals at a glance.</p>
-      </PageHeader>
+      <DashboardHeader />
       <div className={styles.grid}>
         {load.invoices ? (
-          <Section
-            title="Unpaid invoices"
-            what="invoices"
-            load={load.invoices}
-            retryHref={HERE}
-            action={<ViewAll href="/invoices?status=Unpaid" what="unpaid invoices" />}
-          >
+          <Section {...cardFrame('invoices')} load={load.invoices} retryHref={HERE}>
             {([owed, money, credit]) => (
               <UnpaidInvoices owed={owed} currency={money} credit={credit} />
             )}
           </Section>
         ) : null}
         {load.services ? (
-          <Section
-            title="Active services"
-            what="services"
-            load={load.services}
-            retryHref={HERE}
-            action={<ViewAll href="/services" what="services" />}
-          >
+          <Section {...cardFrame('services')} load={load.services} retryHref={HERE}>
             {([services, money]) => (
               <ActiveServices services={services} currency={money} />
             )}
           </Section>
         ) : null}
         {load.tickets ? (
-          <Section
-            title="Active tickets"
-            what="support tickets"
-            load={load.tickets}
-            retryHref={HERE}
-            action={
-              <span className="card-actions">
-                <Link href="/tickets/new">Open a ticket</Link>
-                <ViewAll
-                  href="/tickets?status=All+Active+Tickets"
-                  what="active tickets"
-                />
-              </span>
-            }
-          >
+          <Section {...cardFrame('tickets')} load={load.tickets} retryHref={HERE}>
             {(tickets) => <ActiveTickets tickets={tickets} />}
           </Section>
         ) : null}
         {load.domains ? (
-          <Section
-            title="Domains needing attention"
-            what="domains"
-            load={load.domains}
-            retryHref={HERE}
-            action={<ViewAll href="/domains" what="domains" />}
-          >
+          <Section {...cardFrame('domains')} load={load.domains} retryHref={HERE}>
             {(domains) => <DomainsNeedingAttention domains={domains} />}
           </Section>
         ) : null}

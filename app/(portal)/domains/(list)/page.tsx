@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { requireCustomer } from '@/lib/auth/guards';
 import { listDomains } from '@/lib/whmcs/domains';
 import type { Domain } from '@/lib/whmcs/types';
-import { PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyList } from '@/components/empty-state';
+import { ListHeader, ListSkeleton } from '@/components/list-pages';
 import { formatDate } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -33,12 +33,13 @@ export default async function DomainsPage({ searchParams }: Props) {
 
   return (
     <div className="page">
-      <PageHeader title="Domains">
-        <p>
-          Domain names registered or transferred through us, with their renewal dates.
-        </p>
-      </PageHeader>
-      <Section what="domains" load={load} retryHref={hrefFor(page)}>
+      <ListHeader list="domains" />
+      <Section
+        what="domains"
+        load={load}
+        retryHref={hrefFor(page)}
+        fallback={<ListSkeleton list="domains" />}
+      >
         {(domains) =>
           domains.items.length === 0 ? (
             <EmptyList page={page} firstPage={hrefFor(1)} title="No domains yet" />

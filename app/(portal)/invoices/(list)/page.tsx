@@ -8,10 +8,10 @@ import {
   type Currency,
   type InvoiceSummary,
 } from '@/lib/whmcs/types';
-import { PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyList } from '@/components/empty-state';
+import { CreditSkeleton, ListHeader, ListSkeleton } from '@/components/list-pages';
 import { formatDate, formatMoney } from '@/components/format';
 import { CreditBalance } from '@/components/invoices/credit-balance';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
@@ -53,10 +53,13 @@ export default async function InvoicesPage({ searchParams }: Props) {
 
   return (
     <div className="page">
-      <PageHeader title="Invoices">
-        <p>Your bills, newest first. Open an invoice to see its items and payments.</p>
-      </PageHeader>
-      <Section what="credit balance" load={account} retryHref={hrefFor(page)}>
+      <ListHeader list="invoices" />
+      <Section
+        what="credit balance"
+        load={account}
+        retryHref={hrefFor(page)}
+        fallback={<CreditSkeleton />}
+      >
         {(client) => <CreditBalance credit={client.credit} currency={client.currency} />}
       </Section>
       <StatusFilter
@@ -65,7 +68,12 @@ export default async function InvoicesPage({ searchParams }: Props) {
         current={status}
         allLabel="All invoices"
       />
-      <Section what="invoices" load={load} retryHref={hrefFor(page)}>
+      <Section
+        what="invoices"
+        load={load}
+        retryHref={hrefFor(page)}
+        fallback={<ListSkeleton list="invoices" />}
+      >
         {([invoices, currency]) =>
           invoices.items.length === 0 ? (
             <EmptyList

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { requireCustomer } from '@/lib/auth/guards';
 import type { Currency, Service } from '@/lib/whmcs/types';
 import { listServices } from '@/lib/whmcs/services';
-import { PageHeader } from '@/components/card';
 import { clientCurrency } from '@/components/client-currency';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyList } from '@/components/empty-state';
+import { ListHeader, ListSkeleton } from '@/components/list-pages';
 import { formatDate, formatMoney } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -38,10 +38,13 @@ export default async function ServicesPage({ searchParams }: Props) {
 
   return (
     <div className="page">
-      <PageHeader title="Services">
-        <p>Hosting plans, servers and other products on this account.</p>
-      </PageHeader>
-      <Section what="services" load={load} retryHref={hrefFor(page)}>
+      <ListHeader list="services" />
+      <Section
+        what="services"
+        load={load}
+        retryHref={hrefFor(page)}
+        fallback={<ListSkeleton list="services" />}
+      >
         {([services, currency]) =>
           services.items.length === 0 ? (
             <EmptyList page={page} firstPage={hrefFor(1)} title="No services yet" />

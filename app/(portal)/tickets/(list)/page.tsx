@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { requireCustomer } from '@/lib/auth/guards';
 import { listTickets } from '@/lib/whmcs/support';
 import type { TicketSummary } from '@/lib/whmcs/types';
-import { PageHeader } from '@/components/card';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyList } from '@/components/empty-state';
+import { ListHeader, ListSkeleton } from '@/components/list-pages';
 import { formatDate } from '@/components/format';
 import { Pagination } from '@/components/pagination';
 import {
@@ -45,21 +45,19 @@ export default async function TicketsPage({ searchParams }: Props) {
 
   return (
     <div className="page">
-      <PageHeader title="Support tickets">
-        <p>Your conversations with our support team, most recent activity first.</p>
-        <p>
-          <Link href="/tickets/new" className="button button-primary">
-            Open a ticket
-          </Link>
-        </p>
-      </PageHeader>
+      <ListHeader list="tickets" />
       <StatusFilter
         action="/tickets"
         options={TICKET_FILTERS}
         current={status}
         allLabel="All tickets"
       />
-      <Section what="support tickets" load={load} retryHref={hrefFor(page)}>
+      <Section
+        what="support tickets"
+        load={load}
+        retryHref={hrefFor(page)}
+        fallback={<ListSkeleton list="tickets" />}
+      >
         {([tickets, departments]) =>
           tickets.items.length === 0 ? (
             <EmptyList

@@ -1,0 +1,92 @@
+import Link from 'next/link';
+import { PageHeader } from '@/components/card';
+import { FilterSkeleton, LineSkeleton, TableSkeleton } from '@/components/skeleton';
+
+// The four list pages' headings, shared by each page and its loading.tsx, and
+// their placeholders: the loading page has the list page's own heading, its
+// credit balance line, filter row and table frame, so nothing jumps when the
+// list arrives (issue #5).
+
+type ListName = 'services' | 'domains' | 'invoices' | 'tickets';
+
+type ListSpec = {
+  title: string;
+  intro: string;
+  /** A button under the intro, to start something new. */
+  start?: { href: string; label: string };
+  /** A line above the list: the account's credit balance. */
+  credit?: boolean;
+  columns: number;
+  filter: boolean;
+};
+
+const LISTS: Record<ListName, ListSpec> = {
+  services: {
+    title: 'Services',
+    intro: 'Hosting plans, servers and other products on this account.',
+    columns: 5,
+    filter: false,
+  },
+  domains: {
+    title: 'Domains',
+    intro: 'Domain names registered or transferred through us, with their renewal dates.',
+    columns: 5,
+    filter: false,
+  },
+  invoices: {
+    title: 'Invoices',
+    intro: 'Your bills, newest first. Open an invoice to see its items and payments.',
+    credit: true,
+    columns: 5,
+    filter: true,
+  },
+  tickets: {
+    title: 'Support tickets',
+    intro: 'Your conversations with our support team, most recent activity first.',
+    start: { href: '/tickets/new', label: 'Open a ticket' },
+    columns: 5,
+    filter: true,
+  },
+};
+
+/** Rows in a list's placeholder: more than a screen holds, fewer than a page. */
+const SKELETON_ROWS = 10;
+
+export function ListHeader({ list }: { list: ListName }) {
+  const { title, intro, start } = LISTS[list];
+
+  return (
+    <PageHeader title={title}>
+      <p>{intro}</p>
+      {start ? (
+        <p>
+          <Link href={start.href} className="button button-primary">
+            {start.label}
+          </Link>
+        </p>
+      ) : null}
+    </PageHeader>
+  );
+}
+
+/** The credit balance line while it loads (the invoices page). */
+export function CreditSkeleton() {
+  return <LineSkeleton />;
+}
+
+/** The list's table while WHMCS answers. */
+export function ListSkeleton({ list }: { list: ListName }) {
+  return <TableSkeleton columns={LISTS[list].columns} rows={SKELETON_ROWS} />;
+}
+
+/** A list page before the server answers (the lists' loading.tsx). */
+export function ListPageSkeleton({ list }: { list: ListName }) {
+  return (
+    <div className="page" aria-busy="true">
+      <ListHeader list={list} />
+      {LISTS[list].credit ? <CreditSkeleton /> : null}
+      {LISTS[list].filter ? <FilterSkeleton /> : null}
+      <ListSkeleton list={list} />
+    </div>
+  );
+}
