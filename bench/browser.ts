@@ -53,22 +53,38 @@ export type BrowserMetrics = {
   cls: Summary;
   /** Compressed kB (1000 bytes) of every script the page loaded (cold cache). */
   jsTransferredKb: Summary;
+  /** Until every card's skeleton was replaced (its rows in), ms since navigation. */
+  cardsMs: Summary;
+  /** Until no placeholder was left (the amounts of the unpaid card too). */
+  filledMs: Summary;
   /** The same loads at 390×844. */
   phone: { lcpMs: Summary; cls: Summary };
 };
 
-// Runs in the page before its own scripts: collects LCP and layout shifts.
+// Runs in the page before its own scripts: collects LCP and layout shifts, and
+// when the cards' skeletons ([data-skeleton="card"]) and then the last
+// placeholder of any kind ([data-skeleton], e.g. an amount still on its way)
+// have left the page, in ms since navigation started.
 const OBSERVE = `
-  window.__perf = { lcp: 0, cls: 0 };
+  window.__perf = { lcp: 0, cls: 0, cards: 0, filled: 0 };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__perf.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
+  new MutationObserver(() => {
+    const perf = window.__perf;
+    if (!document.querySelector('main h1')) return;
+    if (!perf.cards && !document.querySelector('[data-skeleton="card"]'))
+      perf.cards = performance.now();
+    if (!perf.filled && !document.querySelector('[data-skeleton]'))
+      perf.filled = performance.now();
+  }).observe(document, { childList: true, subtree: true });
 `;
 
-type Sample = { lcp: number; cls: number; js: number };
+type Perf = { lcp: number; cls: number; cards: number; filled: number };
+type Sample = Perf & { js: number };
 
 type Viewport = (typeof VIEWPORTS)[keyof typeof VIEWPORTS];
 
@@ -89,7 +105,7 @@ async function sample(
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   const result = await page.evaluate(() => {
-    const perf = (window as unknown as { __perf: { lcp: number; cls: number } }).__perf;
+    const perf = (window as unknown as { __perf: Perf }).__perf;
     const scripts = performance
       .getEntriesByType('resource')
       .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script');
@@ -97,7 +113,7 @@ async function sample(
       (sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize,
       0,
     );
-    return { lcp: perf.lcp, cls: perf.cls, js };
+    return { ...perf, js };
   });
   await context.close();
 
@@ -127,6 +143,8 @@ export async function dashboardMetrics(
     lcpMs: summarize(samples.map((s) => s.lcp)),
     cls: cls(samples),
     jsTransferredKb: summarize(samples.map((s) => s.js / 1000)),
+    cardsMs: summarize(samples.map((s) => s.cards)),
+    filledMs: summarize(samples.map((s) => s.filled)),
     phone: { lcpMs: summarize(phone.map((s) => s.lcp)), cls: cls(phone) },
   };
 }

@@ -113,6 +113,7 @@ export function render(r: Results): string {
     '',
     `proxy.ts: protected ${Math.round(r.proxy.protectedRps)} req/s, public ${Math.round(r.proxy.openRps)} req/s, cost ${r.proxy.costPct}% (server CPU ${r.proxy.protectedCpuMs} vs ${r.proxy.openCpuMs} ms/request: ${r.proxy.cpuCostPct}%)`,
     `portal RSS: ${r.memory.idle.rssMb} MB idle, ${r.memory.afterLoad.rssMb} MB after the throughput run (peak ${r.memory.afterLoad.peakRssMb} MB)`,
+    `Chromium, dashboard (${b.runs} cold loads, median/worst, ms since navigation): card rows in ${b.cardsMs.median}/${b.cardsMs.max}, every amount in ${b.filledMs.median}/${b.filledMs.max}`,
     `Chromium, dashboard (${b.runs} cold loads, median/worst): LCP ${b.lcpMs.median}/${b.lcpMs.max} ms, CLS ${b.cls.median}/${b.cls.max}, JS ${b.jsTransferredKb.median} kB at 1280×720; LCP ${b.phone.lcpMs.median}/${b.phone.lcpMs.max} ms, CLS ${b.phone.cls.median}/${b.phone.cls.max} at 390×844`,
     '',
     `load average (1 min) ${r.machine.loadAverage.before.toFixed(2)} before, ${r.machine.loadAverage.after.toFixed(2)} after, on ${r.machine.cpus} CPUs`,

@@ -6,16 +6,21 @@ import styles from './skeleton.module.css';
 // Each is shaped like what replaces it, so the page does not jump when the
 // content streams in (issue #5: layout shift).
 
-/** The announcement every placeholder region carries, once. */
+/**
+ * The announcement every placeholder region carries, once. `kind` names it for
+ * the benchmark, which times when placeholders leave the page ([data-skeleton]).
+ */
 export function Busy({
   className,
+  kind = '',
   children,
 }: {
   className?: string;
+  kind?: string;
   children: ReactNode;
 }) {
   return (
-    <div className={className} role="status" aria-live="polite">
+    <div className={className} role="status" aria-live="polite" data-skeleton={kind}>
       <span className="visually-hidden">Loading…</span>
       {children}
     </div>
@@ -27,7 +32,13 @@ export type BarWidth = 'short' | 'medium' | 'long' | 'full';
 
 /** A grey bar standing in for one line of text. */
 export function SkeletonBar({ width = 'full' }: { width?: BarWidth }) {
-  return <span className={`${styles.bar} ${styles[width]}`} aria-hidden="true" />;
+  return (
+    <span
+      className={`${styles.bar} ${styles[width]}`}
+      aria-hidden="true"
+      data-skeleton=""
+    />
+  );
 }
 
 export function SectionSkeleton({ lines = 4 }: { lines?: number }) {

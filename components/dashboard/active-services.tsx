@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/empty-state';
 import { formatDate, formatMoney, plural } from '@/components/format';
 import { activeServices, SHOWN } from './select';
 import { ItemList, Stat } from './item-list';
+import styles from './dashboard.module.css';
 
 type Props = { services: Page<Service>; currency: Currency | null };
 
@@ -36,7 +37,7 @@ export function ActiveServices({ services, currency }: Props) {
           title: service.productName,
           meta: service.domain || service.groupName,
           aside: (
-            <span>
+            <span className={styles.fit}>
               {formatMoney(service.recurringAmount, currency)}
               <span className="muted"> · renews {formatDate(service.nextDueDate)}</span>
             </span>

@@ -4,6 +4,7 @@ import { formatDate, plural } from '@/components/format';
 import { StatusBadge } from '@/components/status-badge';
 import { daysUntil, domainsNeedingAttention, LAPSED_DOMAIN, SHOWN } from './select';
 import { ItemList } from './item-list';
+import styles from './dashboard.module.css';
 
 // Domains to act on: renewal due within 30 days, or already past expiry in
 // Grace (renew at the normal price), Redemption (restore for a fee) or Expired.
@@ -39,7 +40,7 @@ export function DomainsNeedingAttention({ domains }: { domains: Page<Domain> }) 
         meta: noteFor(domain),
         aside: (
           <>
-            <span>{expiryText(domain.expiresOn)}</span>
+            <span className={styles.fit}>{expiryText(domain.expiresOn)}</span>
             {LAPSED_DOMAIN.has(domain.status) ? (
               <StatusBadge status={domain.status} />
             ) : null}

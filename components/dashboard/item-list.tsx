@@ -54,7 +54,7 @@ export function Stat({
 /** A card's body while WHMCS answers: the figure (when the card has one) and SHOWN rows. */
 export function CardSkeleton({ stat }: { stat: boolean }) {
   return (
-    <Busy>
+    <Busy kind="card">
       {stat ? (
         <div className={styles.stat} aria-hidden="true">
           <span className={styles.placeholder}>

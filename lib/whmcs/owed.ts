@@ -5,7 +5,10 @@ import type { Invoice, InvoiceStatus, InvoiceSummary, Money } from '@/lib/whmcs/
 
 // What a client still owes. GetInvoices rows carry totals but no balance, so a
 // part-paid invoice would count in full; GetInvoice has the balance. Both owed
-// statuses are listed at once, then the earliest due are opened at once.
+// statuses are listed at once, then the earliest due are opened at once. The
+// listing is handed over as soon as it is in, with the balances still on their
+// way, so a page can show which invoices are owed after one WHMCS round trip
+// and what is left to pay on them after the second.
 
 /** How many of the earliest-due owed invoices are opened for their balance. */
 export const OWED_DETAILS = 20;
@@ -32,15 +35,35 @@ export const EARLIEST = {
   limit: OWED_DETAILS,
 } as const;
 
-export async function listOwedInvoices(clientId: number): Promise<Owed> {
+export type OwedListing = {
+  /** The earliest due as listed, at most OWED_DETAILS: statuses and totals, no balances. */
+  listed: InvoiceSummary[];
+  /** Every owed invoice WHMCS counts. */
+  count: number;
+  /** The same invoices with their balances: GetInvoice for each, already sent. */
+  balances: Promise<Owed>;
+};
+
+/** The owed invoices after one round trip; their balances follow in `balances`. */
+export async function listOwed(clientId: number): Promise<OwedListing> {
   const [unpaid, collections] = await Promise.all([
     listInvoices(clientId, { status: 'Unpaid', ...EARLIEST }),
     listInvoices(clientId, { status: 'Collections', ...EARLIEST }),
   ]);
-  const earliest = earliestDue([...unpaid.items, ...collections.items], OWED_DETAILS);
-  const details = await Promise.all(earliest.map((i) => getInvoice(clientId, i.id)));
+  const listed = earliestDue([...unpaid.items, ...collections.items], OWED_DETAILS);
+  const count = unpaid.total + collections.total;
+  const balances = Promise.all(listed.map((i) => getInvoice(clientId, i.id))).then(
+    (details) => owedFrom(listed, details, count),
+  );
+  // Marks a failure as handled until the caller awaits it (it still rejects there).
+  void balances.catch(() => undefined);
 
-  return owedFrom(earliest, details, unpaid.total + collections.total);
+  return { listed, count, balances };
+}
+
+/** Every owed invoice's balance, once all are in: two round trips. */
+export async function listOwedInvoices(clientId: number): Promise<Owed> {
+  return (await listOwed(clientId)).balances;
 }
 
 /** Soonest due first (no due date last, then by id), at most `limit`. */

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { listOwedInvoices } from '@/lib/whmcs/owed';
+import { describe, expect, it, vi } from 'vitest';
+import { WhmcsError } from '@/lib/whmcs/errors';
+import { listOwed, listOwedInvoices } from '@/lib/whmcs/owed';
 import {
   getInvoiceAnswer,
   getInvoicesAnswer,
   type FakeInvoice,
 } from '../support/invoice-answers';
+import { HttpResponse } from 'msw';
 import { fakeWhmcs } from '../support/whmcs-fake';
 
 const whmcs = fakeWhmcs();
@@ -92,5 +94,60 @@ describe('what a client still owes', () => {
     const owed = await listOwedInvoices(1);
 
     expect([owed.invoices, owed.due]).toEqual([[], '0.00']);
+  });
+});
+
+describe('the owed listing before its balances', () => {
+  const invoices = [
+    { id: 1, status: 'Unpaid', due: '2026-10-22', total: '17.90', balance: '12.90' },
+    { id: 2, status: 'Collections', due: '2026-08-13', total: '4.95' },
+  ];
+
+  it('hands over the rows after the listing, while the balances are still on their way', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    whmcs.answerByAction({
+      GetInvoices: (form) => getInvoicesAnswer(invoices, form),
+      GetInvoice: async (form) => {
+        await held;
+        return getInvoiceAnswer(invoices, form);
+      },
+    });
+
+    const listing = await listOwed(1);
+
+    expect(listing.listed.map((i) => [i.id, i.total])).toEqual([
+      [2, '4.95'],
+      [1, '17.90'],
+    ]);
+    expect(listing.count).toBe(2);
+    // Both balances were asked for at once, without waiting to be awaited.
+    await vi.waitFor(() => expect(asked('GetInvoice')).toHaveLength(2));
+    release();
+    const owed = await listing.balances;
+    expect(owed.due).toBe('17.85');
+    expect(owed.invoices.map((i) => i.balance)).toEqual(['4.95', '12.90']);
+  });
+
+  it('asks for no balance when nothing is owed', async () => {
+    serve([{ id: 3, status: 'Paid', due: '2026-07-13', total: '213.00' }]);
+
+    const listing = await listOwed(1);
+
+    expect([listing.listed, listing.count]).toEqual([[], 0]);
+    expect(await listing.balances).toEqual({ invoices: [], count: 0, due: '0.00' });
+    expect(asked('GetInvoice')).toHaveLength(0);
+  });
+
+  it('keeps the rows when a balance cannot be read: only the balances fail', async () => {
+    whmcs.answerByAction({
+      GetInvoices: (form) => getInvoicesAnswer(invoices, form),
+      GetInvoice: () => HttpResponse.json({ result: 'error' }, { status: 503 }),
+    });
+
+    const listing = await listOwed(1);
+
+    expect(listing.listed).toHaveLength(2);
+    await expect(listing.balances).rejects.toBeInstanceOf(WhmcsError);
   });
 });
