@@ -96,11 +96,15 @@ async function gate(request: NextRequest, forwarded: Headers): Promise<NextRespo
     return NextResponse.next({ request: { headers: forwarded } });
   // 303: a staff form posted with an ended session lands on sign-in as a GET.
   if (under(ADMIN_AREA, pathname))
-    return sessionGate(request, forwarded, REALMS.admin, '/admin/login', 303);
+    return sessionGate(request, forwarded, REALMS.admin, () => '/admin/login', 303);
 
-  const login = new URL('/login', request.url);
-  if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-  return sessionGate(request, forwarded, REALMS.customer, login.href, 307);
+  // Built only for a request that is turned away, not for every one let through.
+  const login = () => {
+    const url = new URL('/login', request.url);
+    if (pathname !== '/') url.searchParams.set('next', `${pathname}${search}`);
+    return url.href;
+  };
+  return sessionGate(request, forwarded, REALMS.customer, login, 307);
 }
 
 /** Lets a request with a live token of `realm` through (renewed when due), else to `login`. */
@@ -108,7 +112,7 @@ async function sessionGate(
   request: NextRequest,
   forwarded: Headers,
   realm: Realm,
-  login: string,
+  login: () => string,
   status: 303 | 307,
 ): Promise<NextResponse> {
   const name = cookieName(realm);
@@ -118,7 +122,7 @@ async function sessionGate(
     nowSeconds(),
   );
   if (outcome.kind === 'ended') {
-    const target = new URL(login, request.url);
+    const target = new URL(login(), request.url);
     const notice = endedNotice(outcome.reason);
     if (notice) target.searchParams.set('ended', notice);
     const response = NextResponse.redirect(target, status);

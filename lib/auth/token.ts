@@ -28,6 +28,61 @@ const ALG = 'HS256';
 type Signable = { sub: string; jti: string; auth: number } & Record<string, unknown>;
 type Verified = { auth: number; exp: number; iat: number };
 
+// Every request is checked twice, by proxy.ts and by the page's guard, and a
+// token is presented for minutes: two things are kept in the process, shared
+// by the proxy's and the pages' bundles through globalThis.
+// - The realm's key, imported once per secret rather than once per check.
+// - Each token that passed, with the window of times in which it passes: a
+//   check's time rules (expiry with its grace, the absolute lifetime, issued
+//   not in the future) only ever accept a token from some moment until some
+//   later one, so a token that passed at `from` passes at any time from then
+//   until `until`. Keyed by the token itself, the realm, the claims schema and
+//   the grace; tied to the key object, so a changed secret starts afresh.
+//   Refusals are not kept.
+const MAX_VERIFIED = 10_000;
+
+type KeyEntry = { secret: Uint8Array; key: Promise<CryptoKey> };
+type Passed = {
+  key: Promise<CryptoKey>;
+  schema: z.ZodType<unknown>;
+  claims: unknown;
+  from: number;
+  until: number;
+};
+type TokenCaches = { keys: Map<string, KeyEntry>; passed: Map<string, Passed> };
+
+const CACHES = Symbol.for('kraken.tokenCaches');
+const holder = globalThis as typeof globalThis & { [CACHES]?: TokenCaches };
+const caches = () => (holder[CACHES] ??= { keys: new Map(), passed: new Map() });
+
+/** The realm's HMAC key, imported once for as long as its secret stays the same. */
+function keyOf(realm: Realm): Promise<CryptoKey> {
+  const secret = realm.secret();
+  const { keys } = caches();
+  const known = keys.get(realm.name);
+  if (known && Buffer.from(known.secret).equals(secret)) return known.key;
+
+  const key = crypto.subtle.importKey(
+    'raw',
+    Uint8Array.from(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+  keys.set(realm.name, { secret, key });
+  return key;
+}
+
+function remember(id: string, entry: Passed): void {
+  const { passed } = caches();
+  passed.delete(id);
+  if (passed.size >= MAX_VERIFIED) {
+    for (const [old, { until }] of passed) if (until <= entry.from) passed.delete(old);
+    if (passed.size >= MAX_VERIFIED) passed.delete(passed.keys().next().value as string);
+  }
+  passed.set(id, entry);
+}
+
 async function sign(realm: Realm, input: Signable, now: number) {
   const iat = Math.floor(now / 1000);
   const exp = Math.min(
@@ -43,7 +98,7 @@ async function sign(realm: Realm, input: Signable, now: number) {
     .setJti(jti)
     .setIssuedAt(iat)
     .setExpirationTime(exp)
-    .sign(realm.secret());
+    .sign(await keyOf(realm));
 
   return { token, expiresAt: exp };
 }
@@ -60,9 +115,15 @@ async function verify<C extends Verified>(
   expiredGraceSeconds: number,
 ): Promise<C | null> {
   if (!token || token.length > 4096) return null;
+  const key = keyOf(realm);
+  const id = `${realm.name}\n${expiredGraceSeconds}\n${token}`;
+  const known = caches().passed.get(id);
+  if (known && known.key === key && known.schema === schema) {
+    if (known.from <= now && now < known.until) return known.claims as C;
+  }
 
   try {
-    const { payload } = await jwtVerify(token, realm.secret(), {
+    const { payload } = await jwtVerify(token, await key, {
       algorithms: [ALG],
       issuer: ISSUER,
       audience: realm.audience,
@@ -80,7 +141,11 @@ async function verify<C extends Verified>(
     if (exp - iat > realm.accessTtlSeconds || iat > nowSec + 60 || auth > iat + 60)
       return null;
 
-    return claims.data;
+    const until =
+      Math.min(exp + expiredGraceSeconds, auth + realm.absoluteTtlSeconds) * 1000;
+    const passed = Object.freeze(claims.data);
+    remember(id, { key, schema, claims: passed, from: now, until });
+    return passed;
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
     throw error;
