@@ -16,7 +16,6 @@ type ListSpec = {
   start?: { href: string; label: string };
   /** A line above the list: the account's credit balance. */
   credit?: boolean;
-  columns: number;
   filter: boolean;
 };
 
@@ -24,27 +23,23 @@ const LISTS: Record<ListName, ListSpec> = {
   services: {
     title: 'Services',
     intro: 'Hosting plans, servers and other products on this account.',
-    columns: 5,
     filter: false,
   },
   domains: {
     title: 'Domains',
     intro: 'Domain names registered or transferred through us, with their renewal dates.',
-    columns: 5,
     filter: false,
   },
   invoices: {
     title: 'Invoices',
     intro: 'Your bills, newest first. Open an invoice to see its items and payments.',
     credit: true,
-    columns: 5,
     filter: true,
   },
   tickets: {
     title: 'Support tickets',
     intro: 'Your conversations with our support team, most recent activity first.',
     start: { href: '/tickets/new', label: 'Open a ticket' },
-    columns: 5,
     filter: true,
   },
 };
@@ -75,8 +70,8 @@ export function CreditSkeleton() {
 }
 
 /** The list's table while WHMCS answers. */
-export function ListSkeleton({ list }: { list: ListName }) {
-  return <TableSkeleton columns={LISTS[list].columns} rows={SKELETON_ROWS} />;
+export function ListSkeleton() {
+  return <TableSkeleton rows={SKELETON_ROWS} />;
 }
 
 /** A list page before the server answers (the lists' loading.tsx). */
@@ -86,7 +81,7 @@ export function ListPageSkeleton({ list }: { list: ListName }) {
       <ListHeader list={list} />
       {LISTS[list].credit ? <CreditSkeleton /> : null}
       {LISTS[list].filter ? <FilterSkeleton /> : null}
-      <ListSkeleton list={list} />
+      <ListSkeleton />
     </div>
   );
 }

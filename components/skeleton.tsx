@@ -52,30 +52,17 @@ export function SectionSkeleton({ lines = 4 }: { lines?: number }) {
 }
 
 /**
- * A list page's table while it loads: the header row and `rows` rows of
- * `columns` cells, in the table's own frame, rows as tall as a one-line row
- * (on a phone, as tall as a row's card of `columns` lines).
+ * A list page's table while it loads: the header row and `rows` rows, in the
+ * table's own frame, each row one element as tall as a one-line row of the
+ * lists' five columns (on a phone, as tall as a row's card of five lines),
+ * its cells' bars drawn by its background.
  */
-export function TableSkeleton({
-  columns,
-  rows = 10,
-}: {
-  columns: number;
-  rows?: number;
-}) {
-  const cells = Array.from({ length: columns }, (_, i) => i);
-
+export function TableSkeleton({ rows = 10 }: { rows?: number }) {
   return (
     <Busy className={styles.table}>
       <div className={styles.tableHead} aria-hidden="true" />
       {Array.from({ length: rows }, (_, row) => (
-        <div key={row} className={styles.tableRow} aria-hidden="true">
-          {cells.map((cell) => (
-            <span key={cell} className={styles.tableCell}>
-              <SkeletonBar width={cell === 0 ? 'long' : 'medium'} />
-            </span>
-          ))}
-        </div>
+        <div key={row} className={styles.tableRow} aria-hidden="true" />
       ))}
     </Busy>
   );

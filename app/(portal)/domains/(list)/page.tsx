@@ -38,7 +38,7 @@ export default async function DomainsPage({ searchParams }: Props) {
         what="domains"
         load={load}
         retryHref={hrefFor(page)}
-        fallback={<ListSkeleton list="domains" />}
+        fallback={<ListSkeleton />}
       >
         {(domains) =>
           domains.items.length === 0 ? (

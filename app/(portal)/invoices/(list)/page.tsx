@@ -72,7 +72,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
         what="invoices"
         load={load}
         retryHref={hrefFor(page)}
-        fallback={<ListSkeleton list="invoices" />}
+        fallback={<ListSkeleton />}
       >
         {([invoices, currency]) =>
           invoices.items.length === 0 ? (

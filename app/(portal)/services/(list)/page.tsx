@@ -43,7 +43,7 @@ export default async function ServicesPage({ searchParams }: Props) {
         what="services"
         load={load}
         retryHref={hrefFor(page)}
-        fallback={<ListSkeleton list="services" />}
+        fallback={<ListSkeleton />}
       >
         {([services, currency]) =>
           services.items.length === 0 ? (

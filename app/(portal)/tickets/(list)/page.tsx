@@ -56,7 +56,7 @@ export default async function TicketsPage({ searchParams }: Props) {
         what="support tickets"
         load={load}
         retryHref={hrefFor(page)}
-        fallback={<ListSkeleton list="tickets" />}
+        fallback={<ListSkeleton />}
       >
         {([tickets, departments]) =>
           tickets.items.length === 0 ? (
