@@ -83,6 +83,7 @@ const schema = z
     REQUEST_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     // How recent a sign-in must be for sensitive customer actions; at most ten minutes.
     STEP_UP_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(600).default(600),
+    ACCOUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
     STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     STORE_SQLITE_PATH: z.string().min(1).default('data/portal.sqlite'),
     STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { forAccount } from '@/lib/auth/account-cache';
 import { logInRequest } from '@/lib/request';
 import { getClientDetails } from '@/lib/whmcs/clients';
 import { WhmcsError } from '@/lib/whmcs/errors';
@@ -35,8 +36,18 @@ export async function describeAccounts(
   );
 }
 
-/** The accounts the signed-in user may switch between, read fresh from WHMCS. */
-export async function listSwitchableAccounts(
+/**
+ * The accounts the signed-in user may switch between, for the header: read
+ * from WHMCS, then kept a minute for this person on this account
+ * (account-cache.ts). Switching itself checks WHMCS afresh (actions.ts).
+ */
+export function listSwitchableAccounts(
+  session: CustomerSession,
+): Promise<(AccountChoice & { current: boolean })[]> {
+  return forAccount('accounts', session, () => readSwitchableAccounts(session));
+}
+
+async function readSwitchableAccounts(
   session: CustomerSession,
 ): Promise<(AccountChoice & { current: boolean })[]> {
   // The current account is always on the list: ask for its name now, beside

@@ -10,7 +10,12 @@ let page: Page;
 let ids: Record<'service' | 'domain' | 'invoice' | 'ticket', number>;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
-  stack = await startFaultStack({ WHMCS_BREAKER_THRESHOLD: '1000' });
+  // The per-account cache off: every page asks for the header's names and the
+  // currency again, so a fault on those calls reaches the page it is about.
+  stack = await startFaultStack({
+    WHMCS_BREAKER_THRESHOLD: '1000',
+    ACCOUNT_CACHE_SECONDS: '0',
+  });
   ids = {
     service: await stack.firstId('GetClientsProducts', 'products', { clientid: '1' }),
     domain: await stack.firstId('GetClientsDomains', 'domains', { clientid: '1' }),

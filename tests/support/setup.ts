@@ -12,13 +12,16 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.STORE_SQLITE_PATH ??= ':memory:';
 
 // Each test starts with a closed WHMCS circuit breaker, an empty in-flight limit,
-// empty alert windows, zeroed metrics and no kept readiness answer (all kept on
-// globalThis, created again on first use).
+// empty alert windows, zeroed metrics, no kept readiness answer and no remembered
+// session tokens, keys or account answers (all kept on globalThis, created again
+// on first use).
 const PER_PROCESS = [
   'kraken.whmcs.protection',
   'kraken.security.alerts',
   'kraken.metrics',
   'kraken.readiness',
+  'kraken.tokenCaches',
+  'kraken.accountCache',
 ];
 afterEach(() => {
   for (const key of PER_PROCESS)

@@ -36,7 +36,7 @@ export default async function DashboardPage() {
   const session = await requireCustomer();
   const { clientId } = session;
   // Every call starts here, at once; each card streams in when its own answer does.
-  const currency = clientCurrency(clientId);
+  const currency = clientCurrency(session);
   const load = {
     invoices: can(session, 'invoices')
       ? settle(

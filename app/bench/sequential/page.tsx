@@ -2,11 +2,11 @@ import { requireCustomer } from '@/lib/auth/guards';
 import { requireBenchRoutes } from '@/lib/bench-routes';
 import { listDomains } from '@/lib/whmcs/domains';
 import { getInvoice, listInvoices } from '@/lib/whmcs/billing';
+import { getClientDetails } from '@/lib/whmcs/clients';
 import { EARLIEST, earliestDue, OWED_DETAILS, owedFrom } from '@/lib/whmcs/owed';
 import { listServices } from '@/lib/whmcs/services';
 import { listTickets } from '@/lib/whmcs/support';
 import { Card, PageHeader } from '@/components/card';
-import { clientCurrency } from '@/components/client-currency';
 import { ActiveServices } from '@/components/dashboard/active-services';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { ActiveTickets } from '@/components/dashboard/active-tickets';
@@ -33,7 +33,11 @@ export default async function SequentialDashboardPage() {
   const details = [];
   for (const invoice of earliest) details.push(await getInvoice(clientId, invoice.id));
   const owed = owedFrom(earliest, details, unpaid.total + collections.total);
-  const currency = await clientCurrency(clientId);
+  // Asked of WHMCS every time, as the baseline did before the account cache.
+  const currency = await getClientDetails(clientId).then(
+    (client) => client.currency,
+    () => null,
+  );
   const services = await listServices(clientId, SCAN);
   const tickets = await listTickets(clientId, ACTIVE_TICKETS);
   const domains = await listDomains(clientId, SCAN);

@@ -22,7 +22,7 @@ export function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DomainPage({ params }: Props) {
   const session = await requireCustomer('domains');
   const id = parseId((await params).id);
-  const currency = clientCurrency(session.clientId);
+  const currency = clientCurrency(session);
   const load = await orNotFound(
     settle('domain', Promise.all([getDomain(session.clientId, id), currency])),
   );

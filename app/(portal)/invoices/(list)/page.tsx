@@ -43,10 +43,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
     offset: offsetOf(page),
     limit: PAGE_SIZE,
   });
-  const load = settle(
-    'invoices',
-    Promise.all([listing, clientCurrency(session.clientId)]),
-  );
+  const load = settle('invoices', Promise.all([listing, clientCurrency(session)]));
   const account = settle('credit balance', getClientDetails(session.clientId));
   const hrefFor = (n: number) =>
     hrefWith('/invoices', { status, page: n > 1 ? n : undefined });

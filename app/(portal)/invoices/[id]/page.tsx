@@ -29,7 +29,7 @@ export function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvoicePage({ params }: Props) {
   const session = await requireCustomer('invoices');
   const id = parseId((await params).id);
-  const currency = clientCurrency(session.clientId);
+  const currency = clientCurrency(session);
   const load = await orNotFound(
     settle('invoice', Promise.all([getInvoice(session.clientId, id), currency])),
   );

@@ -30,10 +30,7 @@ export default async function ServicesPage({ searchParams }: Props) {
     offset: offsetOf(page),
     limit: PAGE_SIZE,
   });
-  const load = settle(
-    'services',
-    Promise.all([listing, clientCurrency(session.clientId)]),
-  );
+  const load = settle('services', Promise.all([listing, clientCurrency(session)]));
   const hrefFor = (n: number) => hrefWith('/services', { page: n > 1 ? n : undefined });
 
   return (

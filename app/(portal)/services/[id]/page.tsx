@@ -20,7 +20,7 @@ export function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params }: Props) {
   const session = await requireCustomer('products');
   const id = parseId((await params).id);
-  const currency = clientCurrency(session.clientId);
+  const currency = clientCurrency(session);
   const load = await orNotFound(
     settle('service', Promise.all([getService(session.clientId, id), currency])),
   );
