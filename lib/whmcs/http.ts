@@ -76,7 +76,7 @@ function timeoutError(): Error {
 }
 
 /** POSTs `form` to `url` and reads the whole answer within `timeoutMs`. */
-function send(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
+export function send(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
   const client = url.protocol === 'https:' ? https : http;
 
   return new Promise((resolve, reject) => {

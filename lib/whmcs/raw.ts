@@ -1,13 +1,15 @@
 import 'server-only';
+import { outsideRequest } from '@/lib/async-root';
 import { env } from '@/lib/env';
 import type { AllowedAction } from '@/lib/whmcs/allowlist';
 import { appendParams, type FormParams } from '@/lib/whmcs/form';
-import { endpoint } from '@/lib/whmcs/http';
+import { endpoint, send } from '@/lib/whmcs/http';
 
-// Benchmark only: the same request the transport sends, with none of its work
-// (no schema, no ownership check, no retry, no log line). The plain baseline
-// page under /bench/open/ uses it to show what the portal's own layers cost.
-// Nothing else may call it: its answer is raw WHMCS output, unchecked.
+// Benchmark only: the same request the transport sends, through the same HTTP
+// client (lib/whmcs/http.ts), with none of its work (no schema, no ownership
+// check, no retry, no log line). The plain baseline page under /bench/open/
+// uses it to show what the portal's own layers cost. Nothing else may call it:
+// its answer is raw WHMCS output, unchecked.
 
 /** Sends `action` and returns WHMCS's parsed JSON as it is. */
 export async function rawCall(
@@ -21,13 +23,10 @@ export async function rawCall(
   body.set('responsetype', 'json');
   appendParams(body, params);
 
-  const response = await fetch(endpoint(config.WHMCS_URL), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-    cache: 'no-store',
-    signal: AbortSignal.timeout(config.WHMCS_TIMEOUT_MS),
-  });
+  // Outside the request's async context, like the transport (lib/async-root.ts).
+  const answer = await outsideRequest(() =>
+    send(endpoint(config.WHMCS_URL), body.toString(), config.WHMCS_TIMEOUT_MS),
+  );
 
-  return response.json();
+  return JSON.parse(answer.bodyText);
 }
