@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import accountStyles from '@/components/account/account.module.css';
 import { PageHeader } from '@/components/card';
 import { FilterSkeleton, LineSkeleton, TableSkeleton } from '@/components/skeleton';
 
@@ -64,9 +65,9 @@ export function ListHeader({ list }: { list: ListName }) {
   );
 }
 
-/** The credit balance line while it loads (the invoices page). */
+/** The credit balance line while it loads (the invoices page), in its own box. */
 export function CreditSkeleton() {
-  return <LineSkeleton />;
+  return <LineSkeleton className={accountStyles.credit} />;
 }
 
 /** The list's table while WHMCS answers. */

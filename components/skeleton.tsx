@@ -68,11 +68,13 @@ export function TableSkeleton({ rows = 10 }: { rows?: number }) {
   );
 }
 
-/** One line of text and the gap under it, like a paragraph of one line. */
-export function LineSkeleton() {
+/** A paragraph's first line; `className` gives it the paragraph's own box. */
+export function LineSkeleton({ className }: { className?: string }) {
   return (
-    <Busy className={styles.lineRoom}>
-      <SkeletonBar width="medium" />
+    <Busy className={className}>
+      <span className={styles.lineBox}>
+        <SkeletonBar width="medium" />
+      </span>
     </Busy>
   );
 }

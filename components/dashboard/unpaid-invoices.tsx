@@ -107,7 +107,7 @@ function CreditLine({ credit, currency }: CreditProps) {
   return (
     <p className={styles.line}>
       <span>Credit balance</span> <strong>{formatMoney(credit, currency)}</strong>
-      <span className="muted"> · You can apply it when you pay an invoice</span>
+      <span className="muted"> · You can apply it when paying</span>
     </p>
   );
 }
