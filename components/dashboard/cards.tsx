@@ -16,7 +16,7 @@ type CardSpec = {
   all: { href: string; what: string };
   /** A link beside "View all", to start something new. */
   start?: { href: string; label: string };
-  /** The room the body reserves: a figure (Stat), a line under it, five rows. */
+  /** The room the body reserves: a figure (Stat), five rows, a line under them. */
   body: 'stat' | 'stat-line' | 'rows';
 };
 
@@ -25,7 +25,7 @@ export const CARDS: Record<CardName, CardSpec> = {
     title: 'Unpaid invoices',
     what: 'invoices',
     all: { href: '/invoices?status=Unpaid', what: 'unpaid invoices' },
-    // The total, then the credit balance when there is some, then the rows.
+    // The total, the rows, then the credit balance when there is some.
     body: 'stat-line',
   },
   services: {

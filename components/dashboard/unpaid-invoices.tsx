@@ -35,33 +35,37 @@ type StreamedProps = {
   retryHref: string;
 };
 
-/** The card for the dashboard: rows after the listing, amounts after the balances. */
+/**
+ * The card for the dashboard: rows after the listing, amounts after the
+ * balances, and the credit balance once, outside the boundary (its fallback
+ * and its content are both in the page until React swaps them).
+ */
 export function UnpaidInvoicesStreamed({
   listing,
   currency,
   credit = null,
   retryHref,
 }: StreamedProps) {
-  if (listing.listed.length === 0)
-    return <NothingOwed credit={credit} currency={currency} />;
   const pending = (
-    <OwedView
-      invoices={listing.listed}
-      count={listing.count}
-      currency={currency}
-      credit={credit}
-    />
+    <OwedView invoices={listing.listed} count={listing.count} currency={currency} />
   );
 
   return (
-    <Section
-      what="invoice balances"
-      load={listing.balances}
-      retryHref={retryHref}
-      fallback={pending}
-    >
-      {(owed) => <UnpaidInvoices owed={owed} currency={currency} credit={credit} />}
-    </Section>
+    <>
+      {listing.listed.length === 0 ? (
+        <NothingOwed />
+      ) : (
+        <Section
+          what="invoice balances"
+          load={listing.balances}
+          retryHref={retryHref}
+          fallback={pending}
+        >
+          {(owed) => <OwedBody owed={owed} currency={currency} />}
+        </Section>
+      )}
+      <CreditLine credit={credit} currency={currency} />
+    </>
   );
 }
 
@@ -69,8 +73,16 @@ type Props = { owed: Owed; currency: Currency | null; credit?: Money | null };
 
 /** The card with every balance in. */
 export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
-  if (owed.invoices.length === 0)
-    return <NothingOwed credit={credit} currency={currency} />;
+  return (
+    <>
+      <OwedBody owed={owed} currency={currency} />
+      <CreditLine credit={credit} currency={currency} />
+    </>
+  );
+}
+
+function OwedBody({ owed, currency }: { owed: Owed; currency: Currency | null }) {
+  if (owed.invoices.length === 0) return <NothingOwed />;
 
   return (
     <OwedView
@@ -78,27 +90,23 @@ export function UnpaidInvoices({ owed, currency, credit = null }: Props) {
       count={owed.count}
       due={owed.due}
       currency={currency}
-      credit={credit}
     />
+  );
+}
+
+function NothingOwed() {
+  return (
+    <EmptyState title="No unpaid invoices">
+      <p>Your account is up to date. Thank you!</p>
+    </EmptyState>
   );
 }
 
 type CreditProps = { credit: Money | null; currency: Currency | null };
 
-function NothingOwed({ credit, currency }: CreditProps) {
-  return (
-    <>
-      <EmptyState title="No unpaid invoices">
-        <p>Your account is up to date. Thank you!</p>
-      </EmptyState>
-      <CreditLine credit={credit} currency={currency} />
-    </>
-  );
-}
-
 /**
  * The account's credit, only when there is some: "$0.00 credit" on every
- * dashboard is noise. One line, in room the card keeps for it
+ * dashboard is noise. One line under the rows, in room the card keeps for it
  * (dashboard.module.css), so it moves nothing when it appears.
  */
 function CreditLine({ credit, currency }: CreditProps) {
@@ -118,10 +126,9 @@ type ViewProps = {
   /** The sum of the balances; absent while they are on their way. */
   due?: Money;
   currency: Currency | null;
-  credit: Money | null;
 };
 
-function OwedView({ invoices, count, due, currency, credit }: ViewProps) {
+function OwedView({ invoices, count, due, currency }: ViewProps) {
   const shownCurrency = invoices[0]?.currency ?? currency;
   const inCollections = invoices.some((i) => i.status === 'Collections');
   const across =
@@ -148,7 +155,6 @@ function OwedView({ invoices, count, due, currency, credit }: ViewProps) {
           )
         }
       />
-      <CreditLine credit={credit} currency={currency} />
       <ItemList
         label="Unpaid invoices"
         items={invoices.slice(0, SHOWN).map((invoice) => ({
