@@ -50,7 +50,7 @@ export async function attempt<T>(
   }
 
   try {
-    const outcome = await exchange(action, params, schema);
+    const outcome = await exchange(action, params, schema, { write: options.write });
     const failed = !outcome.ok && outcome.error.kind === 'unavailable';
     if (failed) breaker.failure(pass);
     else breaker.success(pass);

@@ -14,19 +14,31 @@ import { appendParams, type FormParams } from '@/lib/whmcs/form';
 //
 // Node's own HTTP client rather than fetch: a page makes up to ten of these,
 // and fetch (undici's streams, Request/Response objects and abort signals)
-// costs about twice the CPU per call (issue #5). Connections are kept alive in
-// one agent per protocol, made outside any request's async context; redirects
-// are never followed (the body holds the credentials), so a 3xx is an answer
-// like any other non-2xx.
+// costs about twice the CPU per call (issue #5). Redirects are never followed
+// (the body holds the credentials), so a 3xx is an answer like any other
+// non-2xx.
+//
+// Reads ride on kept-alive connections, one agent per protocol, made outside
+// any request's async context. A kept-alive connection can be closed by the
+// server (Apache and Node close an idle one after 5 s) just as the portal
+// sends on it, and the request fails with ECONNRESET; a busy process, which
+// notices the close late, makes that likelier. Two things keep that from
+// reaching a customer:
+// - an idle connection is dropped after IDLE_MS, well before such servers
+//   close theirs, and a read that still meets a reset is retried
+//   (lib/whmcs/attempt.ts);
+// - a write is never retried, since WHMCS may have acted on it, so it never
+//   goes out on a reused connection: each write opens its own and closes it.
 
 /** Sends one request and interprets the answer; never throws a WHMCS failure. */
 export async function exchange<T>(
   action: string,
   params: FormParams,
   schema: z.ZodType<T>,
+  { write = false }: { write?: boolean } = {},
 ): Promise<Interpretation<T>> {
   const config = env();
-  const answer = await post(config, action, params);
+  const answer = await post(config, action, params, write);
   if ('error' in answer) return { ok: false, error: answer.error };
 
   return scrubbed(interpret(action, answer, schema), secretsOf(config));
@@ -36,6 +48,7 @@ async function post(
   config: Env,
   action: string,
   params: FormParams,
+  write: boolean,
 ): Promise<RawAnswer | { error: WhmcsError }> {
   const body = new URLSearchParams({ action, identifier: config.WHMCS_API_IDENTIFIER });
   body.set('secret', config.WHMCS_API_SECRET);
@@ -46,7 +59,9 @@ async function post(
   try {
     // Started outside the request's async context (lib/async-root.ts).
     return await outsideRequest(() =>
-      send(endpoint(config.WHMCS_URL), body.toString(), config.WHMCS_TIMEOUT_MS),
+      send(endpoint(config.WHMCS_URL), body.toString(), config.WHMCS_TIMEOUT_MS, {
+        fresh: write,
+      }),
     );
   } catch (cause) {
     const reason = failureReason(cause, config.WHMCS_TIMEOUT_MS);
@@ -56,14 +71,21 @@ async function post(
   }
 }
 
+/** How long a kept-alive connection may sit unused before it is closed. */
+export const IDLE_MS = 2_000;
+
 type Agents = { http: http.Agent; https: https.Agent };
 const AGENTS = Symbol.for('kraken.whmcs.agents');
 const holder = globalThis as typeof globalThis & { [AGENTS]?: Agents };
 
-function agentFor(url: URL): http.Agent {
+/** The kept-alive agent for reads; `false` (a connection of its own) for a write. */
+function agentFor(url: URL, fresh: boolean): http.Agent | false {
+  if (fresh) return false;
+  // `timeout` closes a connection once it has been idle that long in the pool;
+  // a request under way is bounded by send()'s own timer instead.
   const agents = (holder[AGENTS] ??= {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
+    http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+    https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
   });
   return url.protocol === 'https:' ? agents.https : agents.http;
 }
@@ -75,14 +97,22 @@ function timeoutError(): Error {
   return error;
 }
 
-/** POSTs `form` to `url` and reads the whole answer within `timeoutMs`. */
-export function send(url: URL, form: string, timeoutMs: number): Promise<RawAnswer> {
+/**
+ * POSTs `form` to `url` and reads the whole answer within `timeoutMs`, on a
+ * kept-alive connection unless `fresh` asks for one of its own.
+ */
+export function send(
+  url: URL,
+  form: string,
+  timeoutMs: number,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<RawAnswer> {
   const client = url.protocol === 'https:' ? https : http;
 
   return new Promise((resolve, reject) => {
     const request = client.request(url, {
       method: 'POST',
-      agent: agentFor(url),
+      agent: agentFor(url, fresh),
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         'content-length': Buffer.byteLength(form),

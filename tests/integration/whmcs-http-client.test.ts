@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDLE_MS } from '@/lib/whmcs/http';
 import { schemas } from '@/lib/whmcs/schemas';
 import { call } from '@/lib/whmcs/transport';
 
 // The WHMCS client against a real HTTP server on loopback (the other transport
-// tests answer through msw): connections kept alive, redirects never followed,
-// and the timeout covering a body that stops half-way.
+// tests answer through msw): connections kept alive for reads and dropped when
+// idle, a connection of its own for each write, redirects never followed, and
+// the timeout covering a body that stops half-way.
 
 vi.mock('@/lib/log', async () => (await import('../support/log-capture')).logModule());
 
@@ -17,7 +19,7 @@ type Handler = (
 let handler: Handler;
 const connections = new Set<Socket>();
 let opened = 0;
-let requests: { url: string; body: string }[] = [];
+let requests: { url: string; body: string; socket: Socket; connection?: string }[] = [];
 let server: Server;
 let base: string;
 
@@ -34,7 +36,12 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      requests.push({ url: req.url ?? '', body });
+      requests.push({
+        url: req.url ?? '',
+        body,
+        socket: req.socket,
+        connection: req.headers.connection,
+      });
       const [status, headers, text] = handler(req, body);
       res.writeHead(status, headers);
       if (text === undefined) res.write('{"result":"succ');
@@ -46,6 +53,8 @@ beforeAll(async () => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
   });
+  // Longer than any wait below: only the client closes an idle connection here.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.WHMCS_URL = `${base}/whmcs/`;
@@ -85,6 +94,36 @@ describe('the WHMCS client over HTTP', () => {
     await departments();
 
     expect(opened).toBe(before);
+  });
+
+  it('closes a kept-alive connection once it has been idle IDLE_MS, before WHMCS would', async () => {
+    handler = () => [200, json, DEPARTMENTS];
+    await departments();
+    const socket = requests.at(-1)!.socket;
+
+    expect(socket.destroyed).toBe(false);
+    await vi.waitFor(() => expect(socket.destroyed).toBe(true), {
+      timeout: IDLE_MS + 2_000,
+      interval: 100,
+    });
+  });
+
+  it('sends each write on a connection of its own, never on a kept-alive one', async () => {
+    handler = () => [200, json, '{"result":"success"}'];
+    const reset = () =>
+      call('ResetPassword', { email: 'a@example.com' }, schemas.ResetPassword);
+    await departments();
+    const before = opened;
+
+    await reset();
+    await reset();
+    await departments();
+
+    const [read, first, second, again] = requests.slice(-4);
+    expect(opened).toBe(before + 2);
+    expect([first?.connection, second?.connection]).toEqual(['close', 'close']);
+    expect(new Set([read?.socket, first?.socket, second?.socket]).size).toBe(3);
+    expect(again?.socket).toBe(read?.socket);
   });
 
   it('does not follow a redirect: the credentials go nowhere else', async () => {
