@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PORTAL_ENV } from './tests/e2e/limits';
 import { STAFF } from './tests/e2e/staff';
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against the
@@ -36,11 +37,14 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     // Every browser test signs in from 127.0.0.1; the limits stay on, just
-    // roomier than production's, and tests/e2e/rate-limits.spec.ts hits them.
+    // roomier than production's (tests/e2e/limits.ts), and their own tests
+    // hit them: tests/e2e/request-limit.spec.ts, tests/integration/proxy.test.ts
+    // and the sign-in limit tests under tests/integration.
     // The staff account is fixed too (tests/e2e/staff.ts), instead of made up per run.
     // SIM_CONTROL: the simulator's call counts (GET /__sim/calls), so a test can
     // prove that WHMCS received no write.
     env: {
+      ...E2E_PORTAL_ENV,
       SIM_CONTROL: '1',
       SIGN_IN_LIMIT_PER_IP: '200',
       SIGN_IN_LIMIT_PER_ACCOUNT: '40',

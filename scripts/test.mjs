@@ -83,9 +83,6 @@ const pw = run(
   ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
   {
     PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
-    // Every browser test comes from 127.0.0.1, page prefetches included; the
-    // limit itself is tested in tests/integration/proxy.test.ts.
-    REQUEST_LIMIT_PER_MINUTE: '100000',
     E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
     E2E_SIM_PORT: process.env.E2E_SIM_PORT ?? String(await freePort()),
   },

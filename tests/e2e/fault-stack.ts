@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { freePort, startStack } from '../../scripts/stack.mjs';
+import { E2E_PORTAL_ENV } from './limits';
 import { PASSWORD } from './support';
 
 // A portal and simulator of a test file's own, with the simulator's control
@@ -18,6 +19,7 @@ export async function startFaultStack(env: Record<string, string> = {}) {
   // A store of its own: sign-in limits and sessions of other runs stay out.
   const storePath = join(tmpdir(), `kraken-e2e-${port}-${process.pid}.sqlite`);
   const portalEnv = {
+    ...E2E_PORTAL_ENV,
     WHMCS_TIMEOUT_MS: '1500',
     STORE_SQLITE_PATH: storePath,
     ...pick(env, /^(?!SIM_)/),

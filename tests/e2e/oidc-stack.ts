@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack } from '../../scripts/stack.mjs';
+import { freePort, startStack } from '../../scripts/stack.mjs';
+import { E2E_PORTAL_ENV } from './limits';
 
 // A portal and simulator of this spec's own, with the simulator's test-only
 // switch that breaks ID tokens turned on (never on in the demo stack), and a
@@ -9,10 +10,9 @@ import { startStack } from '../../scripts/stack.mjs';
 
 export type OidcStack = Awaited<ReturnType<typeof startOidcStack>>;
 
-const port = Number(process.env.E2E_OIDC_PORT ?? 3163);
-const simPort = Number(process.env.E2E_OIDC_SIM_PORT ?? 8463);
-
 export async function startOidcStack() {
+  // Ports nothing else listens on: fixed ones would meet another run's stack.
+  const [port, simPort] = [await freePort(), await freePort()];
   // A store of its own: sessions and sign-in limits of other runs stay out.
   const storePath = join(tmpdir(), `kraken-e2e-oidc-${port}-${process.pid}.sqlite`);
   const stack = await startStack({
@@ -20,7 +20,11 @@ export async function startOidcStack() {
     simPort,
     quiet: true,
     simEnv: { SIM_OIDC_TEST_CONTROL: '1' },
-    extraEnv: { STORE_SQLITE_PATH: storePath, STEP_UP_MAX_AGE_SECONDS: '3' },
+    extraEnv: {
+      ...E2E_PORTAL_ENV,
+      STORE_SQLITE_PATH: storePath,
+      STEP_UP_MAX_AGE_SECONDS: '3',
+    },
   });
 
   return {
