@@ -11,12 +11,13 @@ import { SHOWN } from './select';
 import { ItemList, Stat } from './item-list';
 import styles from './dashboard.module.css';
 
-// The unpaid invoices card. Which invoices are owed is known after one WHMCS
-// round trip (GetInvoices); what is left to pay on each needs GetInvoice, a
-// second round trip. The rows show as soon as the list is in, with a
-// placeholder where each amount and the total go; the amounts fill in when the
-// balances arrive. No amount is ever shown from an invoice's total: on a
-// part-paid invoice that would be wrong.
+// The unpaid invoices card. Which invoices are owed comes from GetInvoices;
+// what is left to pay on each from the client's transactions, asked for in the
+// same round trip (lib/whmcs/owed.ts). The rows show as soon as the list is
+// in, with a placeholder where each amount and the total go should the
+// balances come later or fail; the amounts fill in when they arrive. No amount
+// is ever shown from an invoice's total: on a part-paid invoice that would be
+// wrong.
 
 /** An owed invoice, with its balance once it has arrived. */
 type Row = InvoiceSummary & { balance?: Money };

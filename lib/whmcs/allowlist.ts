@@ -13,6 +13,8 @@ export const READ_ACTIONS = [
   'GetClientsDomains',
   'GetInvoices',
   'GetInvoice',
+  // The client's payments, for the dashboard's balances in one round trip (lib/whmcs/owed.ts).
+  'GetTransactions',
   'GetTickets',
   'GetTicket',
   'GetSupportDepartments',

@@ -9,6 +9,7 @@ import type {
   InvoiceStatus,
   InvoiceSummary,
   Page,
+  Payment,
 } from '@/lib/whmcs/types';
 
 // The message WHMCS gives for a missing invoice; another client's invoice gets
@@ -100,3 +101,19 @@ export const getInvoice = cache(
     return owned;
   },
 );
+
+/**
+ * Every transaction WHMCS holds for the client, in one call: GetTransactions
+ * takes no paging. `total` is what WHMCS counted, so a caller can tell a
+ * complete answer from one cut short.
+ */
+export const listPayments = cache(async (clientId: number): Promise<Page<Payment>> => {
+  scope.assertClientId(clientId);
+  const page = await call(
+    'GetTransactions',
+    { clientid: clientId },
+    schemas.GetTransactions,
+  );
+
+  return scope.ownedPage('GetTransactions', clientId, page);
+});

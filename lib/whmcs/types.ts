@@ -244,6 +244,15 @@ export type Transaction = {
   fees: Money;
 };
 
+/** A client's transaction as GetTransactions lists it, reduced to what a balance needs. */
+export type Payment = {
+  id: number;
+  /** 0 when it pays no invoice. */
+  invoiceId: number;
+  amountIn: Money;
+  amountOut: Money;
+};
+
 export type Invoice = {
   id: number;
   clientId: number;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, whmcs } from './support';
+import { signIn, simCalls, whmcs } from './support';
 
 // What a customer reads on the dashboard and lists, and how they fit a phone.
 
@@ -39,6 +39,16 @@ test('Total due is what is still owed on unpaid and collections invoices', async
 
   await expect(card).toContainText(`Total due${expected}`);
   await expect(card).toContainText('already paid');
+  // The balances come from the client's transactions, asked for once, with
+  // no invoice opened one by one.
+  const [opened, listed] = [
+    await simCalls('GetInvoice'),
+    await simCalls('GetTransactions'),
+  ];
+  await page.reload();
+  await expect(card).toContainText(`Total due${expected}`);
+  expect(await simCalls('GetInvoice')).toBe(opened);
+  expect(await simCalls('GetTransactions')).toBe(listed + 1);
 });
 
 test('a draft invoice is in no list and its page is a 404', async ({ page }) => {

@@ -53,7 +53,7 @@ for (const [name, path, action] of QUIET) {
 const PAGES: [string, () => string, string, string][] = [
   ['dashboard', () => '/dashboard', 'GetClientsProducts', 'services'],
   // The unpaid card's rows come from GetInvoices; only their amounts are missing.
-  ['dashboard', () => '/dashboard', 'GetInvoice', 'invoice balances'],
+  ['dashboard', () => '/dashboard', 'GetTransactions', 'invoice balances'],
   ['services', () => '/services', 'GetClientsProducts', 'services'],
   [
     'a service',

@@ -142,6 +142,15 @@ export const CASES: Case[] = [
     ],
   },
   {
+    action: 'GetTransactions',
+    calls: (state) => [
+      { clientid: '1' },
+      { invoiceid: invoiceOf(state, 'Refunded') },
+      { clientid: '1', invoiceid: invoiceOf(state, 'Paid', 1) },
+    ],
+    lists: [['transactions', 'transaction']],
+  },
+  {
     action: 'GetTickets',
     calls: () => [
       { clientid: '1' },

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 
-// GetInvoices and GetInvoice answers shaped like the official examples, for
-// fakes that answer by status and by invoice id.
+// GetInvoices, GetInvoice and GetTransactions answers shaped like the official
+// examples, for fakes that answer by status, by invoice id and by client.
 
 export type FakeInvoice = {
   id: number;
@@ -66,5 +66,56 @@ export function getInvoiceAnswer(invoices: FakeInvoice[], form: URLSearchParams)
     notes: '',
     items: { item: [] },
     transactions: '',
+  });
+}
+
+type FakePayment = {
+  invoiceId: number;
+  amountIn?: string;
+  amountOut?: string;
+  userid?: number;
+};
+
+/**
+ * GetTransactions for the client: by default one payment per part-paid
+ * invoice (its total less its balance), plus any `extra` rows. `cut` drops
+ * rows from the answer while totalresults still counts them.
+ */
+export function getTransactionsAnswer(
+  invoices: FakeInvoice[],
+  form: URLSearchParams,
+  { extra = [], cut = 0 }: { extra?: FakePayment[]; cut?: number } = {},
+) {
+  const clientId = Number(form.get('clientid'));
+  const paid: FakePayment[] = invoices
+    .filter((i) => i.balance !== undefined && i.balance !== i.total)
+    .map((i) => ({
+      invoiceId: i.id,
+      amountIn: (Number(i.total) - Number(i.balance)).toFixed(2),
+      userid: i.userid,
+    }));
+  const rows = [...paid, ...extra].map((p, n) => ({
+    id: String(500 + n),
+    userid: String(p.userid ?? clientId),
+    currency: '0',
+    gateway: 'paypal',
+    date: '2026-10-02 06:41:11',
+    description: 'Invoice Payment',
+    amountin: p.amountIn ?? '0.00',
+    fees: '0.00',
+    amountout: p.amountOut ?? '0.00',
+    rate: '1.00000',
+    transid: `tx${n}`,
+    invoiceid: String(p.invoiceId),
+    refundid: '0',
+  }));
+  const shown = rows.slice(0, rows.length - cut);
+
+  return HttpResponse.json({
+    result: 'success',
+    totalresults: rows.length,
+    startnumber: 0,
+    numreturned: shown.length,
+    transactions: { transaction: shown },
   });
 }

@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WhmcsError } from '@/lib/whmcs/errors';
 import { listOwed, listOwedInvoices } from '@/lib/whmcs/owed';
 import {
   getInvoiceAnswer,
   getInvoicesAnswer,
+  getTransactionsAnswer,
   type FakeInvoice,
 } from '../support/invoice-answers';
 import { HttpResponse } from 'msw';
@@ -11,10 +12,14 @@ import { fakeWhmcs } from '../support/whmcs-fake';
 
 const whmcs = fakeWhmcs();
 
-function serve(invoices: FakeInvoice[]) {
+function serve(
+  invoices: FakeInvoice[],
+  options?: Parameters<typeof getTransactionsAnswer>[2],
+) {
   whmcs.answerByAction({
     GetInvoices: (form) => getInvoicesAnswer(invoices, form),
     GetInvoice: (form) => getInvoiceAnswer(invoices, form),
+    GetTransactions: (form) => getTransactionsAnswer(invoices, form, options),
   });
 }
 
@@ -63,7 +68,7 @@ describe('what a client still owes', () => {
     expect([owed.count, owed.due]).toEqual([2, '25.90']);
   });
 
-  it('opens only the 20 earliest due, once each, and counts all of them', async () => {
+  it('lists the 20 earliest due and counts all of them, in one round of calls', async () => {
     const invoices = Array.from({ length: 25 }, (_, n) => ({
       id: 100 + n,
       status: n % 2 ? 'Unpaid' : 'Collections',
@@ -73,27 +78,69 @@ describe('what a client still owes', () => {
     serve(invoices);
 
     const owed = await listOwedInvoices(1);
-    const opened = asked('GetInvoice').map((f) => Number(f.get('invoiceid')));
 
     expect([owed.count, owed.invoices.length, owed.due]).toEqual([25, 20, '20.00']);
     expect(owed.invoices[0]?.id).toBe(124);
-    expect(opened.toSorted()).toEqual(owed.invoices.map((i) => i.id).toSorted());
-    expect(asked('GetInvoices').map((f) => f.get('status'))).toEqual(
-      expect.arrayContaining(['Unpaid', 'Collections']),
-    );
+    expect(
+      asked('GetInvoices')
+        .map((f) => f.get('status'))
+        .toSorted(),
+    ).toEqual(['Collections', 'Unpaid']);
+    expect(asked('GetTransactions').map((f) => f.get('clientid'))).toEqual(['1']);
+    expect(asked('GetInvoice')).toHaveLength(0);
   });
 
-  it('leaves out an invoice paid between the list and its detail', async () => {
-    const invoices = [{ id: 1, status: 'Unpaid', due: '2026-10-22', total: '9.00' }];
-    whmcs.answerByAction({
-      GetInvoices: (form) => getInvoicesAnswer(invoices, form),
-      GetInvoice: (form) =>
-        getInvoiceAnswer([{ ...invoices[0]!, status: 'Paid', balance: '0.00' }], form),
+  it('leaves out an invoice its transactions already pay in full', async () => {
+    const invoices = [
+      { id: 1, status: 'Unpaid', due: '2026-10-22', total: '9.00' },
+      { id: 2, status: 'Unpaid', due: '2026-10-23', total: '4.00' },
+    ];
+    serve(invoices, { extra: [{ invoiceId: 1, amountIn: '9.00' }] });
+
+    const owed = await listOwedInvoices(1);
+
+    expect([owed.invoices.map((i) => i.id), owed.due]).toEqual([[2], '4.00']);
+  });
+
+  it('takes refunds back off what was paid and ignores payments to no invoice', async () => {
+    serve([{ id: 1, status: 'Unpaid', due: '2026-10-22', total: '20.00' }], {
+      extra: [
+        { invoiceId: 1, amountIn: '15.00' },
+        { invoiceId: 1, amountOut: '5.50' },
+        { invoiceId: 0, amountIn: '100.00' },
+        { invoiceId: 7, amountIn: '20.00' },
+      ],
     });
 
     const owed = await listOwedInvoices(1);
 
-    expect([owed.invoices, owed.due]).toEqual([[], '0.00']);
+    expect(owed.invoices.map((i) => [i.id, i.balance])).toEqual([[1, '10.50']]);
+    expect(owed.due).toBe('10.50');
+  });
+
+  it('opens each invoice instead when GetTransactions returns fewer rows than it counts', async () => {
+    const invoices = [
+      { id: 1, status: 'Unpaid', due: '2026-10-22', total: '17.90', balance: '12.90' },
+      { id: 2, status: 'Unpaid', due: '2026-11-21', total: '4.95', balance: '1.95' },
+    ];
+    serve(invoices, { cut: 1 });
+
+    const owed = await listOwedInvoices(1);
+
+    expect(owed.invoices.map((i) => i.balance)).toEqual(['12.90', '1.95']);
+    expect(
+      asked('GetInvoice')
+        .map((f) => f.get('invoiceid'))
+        .toSorted(),
+    ).toEqual(['1', '2']);
+  });
+
+  it('refuses transactions that name another client', async () => {
+    serve([{ id: 1, status: 'Unpaid', due: '2026-10-22', total: '9.00' }], {
+      extra: [{ invoiceId: 1, amountIn: '9.00', userid: 2 }],
+    });
+
+    await expect(listOwedInvoices(1)).rejects.toBeInstanceOf(WhmcsError);
   });
 });
 
@@ -103,14 +150,14 @@ describe('the owed listing before its balances', () => {
     { id: 2, status: 'Collections', due: '2026-08-13', total: '4.95' },
   ];
 
-  it('hands over the rows after the listing, while the balances are still on their way', async () => {
+  it('hands over the rows after the listing, while the transactions are still on their way', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     whmcs.answerByAction({
       GetInvoices: (form) => getInvoicesAnswer(invoices, form),
-      GetInvoice: async (form) => {
+      GetTransactions: async (form) => {
         await held;
-        return getInvoiceAnswer(invoices, form);
+        return getTransactionsAnswer(invoices, form);
       },
     });
 
@@ -121,15 +168,15 @@ describe('the owed listing before its balances', () => {
       [1, '17.90'],
     ]);
     expect(listing.count).toBe(2);
-    // Both balances were asked for at once, without waiting to be awaited.
-    await vi.waitFor(() => expect(asked('GetInvoice')).toHaveLength(2));
+    // The transactions were asked for beside the listing, not after it.
+    expect(asked('GetTransactions')).toHaveLength(1);
     release();
     const owed = await listing.balances;
     expect(owed.due).toBe('17.85');
     expect(owed.invoices.map((i) => i.balance)).toEqual(['4.95', '12.90']);
   });
 
-  it('asks for no balance when nothing is owed', async () => {
+  it('opens no invoice when nothing is owed', async () => {
     serve([{ id: 3, status: 'Paid', due: '2026-07-13', total: '213.00' }]);
 
     const listing = await listOwed(1);
@@ -139,10 +186,10 @@ describe('the owed listing before its balances', () => {
     expect(asked('GetInvoice')).toHaveLength(0);
   });
 
-  it('keeps the rows when a balance cannot be read: only the balances fail', async () => {
+  it('keeps the rows when the transactions cannot be read: only the balances fail', async () => {
     whmcs.answerByAction({
       GetInvoices: (form) => getInvoicesAnswer(invoices, form),
-      GetInvoice: () => HttpResponse.json({ result: 'error' }, { status: 503 }),
+      GetTransactions: () => HttpResponse.json({ result: 'error' }, { status: 503 }),
     });
 
     const listing = await listOwed(1);

@@ -93,6 +93,28 @@ function transactionRow(t: Transaction) {
   };
 }
 
+// GetTransactions: every transaction matching all the filters given (invoiceid,
+// clientid, transid), unpaged as in WHMCS, read from the same records as
+// GetInvoice's `transactions` and balance, so the two always agree.
+export const getTransactions: Handler = (params, ctx) => {
+  const invoiceId = int(params, 'invoiceid');
+  const clientId = int(params, 'clientid');
+  const transid = text(params, 'transid');
+  const rows = ctx.state.transactions.filter(
+    (t) =>
+      (invoiceId === undefined || t.invoiceId === invoiceId) &&
+      (clientId === undefined || t.clientId === clientId) &&
+      (transid === undefined || t.transid === transid),
+  );
+
+  return success({
+    totalresults: rows.length,
+    startnumber: 0,
+    numreturned: rows.length,
+    transactions: { transaction: rows.map(transactionRow) },
+  });
+};
+
 // An invoice without payments has `"transactions": ""` (example); with payments
 // the rows are nested like GetTransactions' `transactions.transaction`.
 export const getInvoice: Handler = (params, ctx) => {

@@ -1,5 +1,5 @@
 import type { Handler } from '../wire';
-import { getInvoice, getInvoices } from './billing';
+import { getInvoice, getInvoices, getTransactions } from './billing';
 import { addCancelRequest } from './cancel';
 import { getClientsDetails } from './clients';
 import {
@@ -30,6 +30,7 @@ export const ACTIONS: Record<string, Handler> = {
   GetClientsDomains: getClientsDomains,
   GetInvoices: getInvoices,
   GetInvoice: getInvoice,
+  GetTransactions: getTransactions,
   GetTickets: getTickets,
   GetTicket: getTicket,
   GetSupportDepartments: getSupportDepartments,

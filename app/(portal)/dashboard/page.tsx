@@ -22,8 +22,9 @@ const HERE = '/dashboard';
 const ACTIVE_TICKETS = { status: 'All Active Tickets', ...SCAN };
 
 /**
- * The owed invoices after one round trip; their balances, a second round of
- * calls already under way, fill in later inside the card (its own boundary).
+ * The owed invoices and their balances, both after one round trip; the
+ * balances (from the client's transactions) have a boundary of their own
+ * inside the card, so the rows still show when those cannot be read.
  */
 function owedListing(clientId: number) {
   return listOwed(clientId).then((listing) => ({

@@ -6,6 +6,7 @@ import {
   type Invoice,
   type InvoiceItem,
   type InvoiceSummary,
+  type Payment,
   type Transaction,
 } from '@/lib/whmcs/types';
 import { gatewayName } from '@/lib/whmcs/names';
@@ -127,3 +128,23 @@ export const getInvoiceAnswer = z
     items: wire.items,
     transactions: wire.transactions,
   }));
+
+// GetTransactions with `clientid`: every payment and refund recorded for the
+// client, in one answer. Only what an invoice's balance needs is kept; the
+// row's `userid` is its owner, checked like any list's. `invoiceid` is 0 for a
+// transaction that pays no invoice (added funds, say).
+const payment = z
+  .object({ id, userid: id, invoiceid: int, amountin: money, amountout: money })
+  .transform((wire): Owned<Payment> => ({
+    ownerId: wire.userid,
+    value: {
+      id: wire.id,
+      invoiceId: wire.invoiceid,
+      amountIn: wire.amountin,
+      amountOut: wire.amountout,
+    },
+  }));
+
+export const getTransactionsAnswer = z
+  .object({ ...paging, transactions: nested('transaction', payment) })
+  .transform((wire, ctx) => toPage(wire, wire.transactions, ctx));

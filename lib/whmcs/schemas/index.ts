@@ -1,7 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { AllowedAction } from '@/lib/whmcs/allowlist';
-import { getInvoiceAnswer, getInvoicesAnswer } from '@/lib/whmcs/schemas/billing';
+import {
+  getInvoiceAnswer,
+  getInvoicesAnswer,
+  getTransactionsAnswer,
+} from '@/lib/whmcs/schemas/billing';
 import { getProductsAnswer } from '@/lib/whmcs/schemas/catalog';
 import { getClientsDetailsAnswer } from '@/lib/whmcs/schemas/clients';
 import {
@@ -50,6 +54,7 @@ export const schemas = {
   GetClientsDomains: getClientsDomainsAnswer,
   GetInvoices: getInvoicesAnswer,
   GetInvoice: getInvoiceAnswer,
+  GetTransactions: getTransactionsAnswer,
   GetTickets: getTicketsAnswer,
   GetTicket: getTicketAnswer,
   GetSupportDepartments: getSupportDepartmentsAnswer,
