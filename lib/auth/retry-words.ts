@@ -1,3 +1,4 @@
+import 'server-only';
 import { SIGN_IN_WINDOW_SECONDS } from '@/lib/auth/limits';
 
 // When a refused sign-in may be tried again, in words. The moment travels in

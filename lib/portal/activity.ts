@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AuditEntry } from '@/lib/store/types';
 
 // The customer's activity trail in their own words. An entry's `target` holds

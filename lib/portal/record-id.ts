@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 // A record's id as a form sends it: the decimal digits of a positive 32-bit
